@@ -1,0 +1,54 @@
+// Every service exposes the same admin surface on fastify: Prometheus metrics
+// (prom-client registry of its own, so tests can run several services in one
+// process), a health check, and whatever routes the service adds.
+import Fastify, { type FastifyInstance } from "fastify";
+import { Registry, collectDefaultMetrics } from "prom-client";
+
+export interface AdminServer {
+  app: FastifyInstance;
+  registry: Registry;
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export interface AdminOptions {
+  /** Service name, added as the `service` label on default process metrics. */
+  service: string;
+  host?: string;
+  port?: number;
+  registry?: Registry;
+  /** Returns null when healthy, or why not. */
+  health?: () => string | null;
+  /** Adds service routes before the server listens. */
+  routes?: (app: FastifyInstance) => void;
+  defaultMetrics?: boolean;
+}
+
+export function createRegistry(service: string, defaultMetrics = true): Registry {
+  const registry = new Registry();
+  registry.setDefaultLabels({ service });
+  if (defaultMetrics) collectDefaultMetrics({ register: registry, prefix: "ix_process_" });
+  return registry;
+}
+
+export async function startAdminServer(opts: AdminOptions): Promise<AdminServer> {
+  const registry = opts.registry ?? createRegistry(opts.service, opts.defaultMetrics ?? true);
+  const app = Fastify({ logger: false });
+  app.get("/metrics", async (_req, reply) => {
+    reply.header("content-type", registry.contentType);
+    return registry.metrics();
+  });
+  app.get("/healthz", async (_req, reply) => {
+    const problem = opts.health?.() ?? null;
+    reply.code(problem ? 503 : 200);
+    return problem ? { status: "unhealthy", reason: problem } : { status: "ok", service: opts.service };
+  });
+  opts.routes?.(app);
+  const host = opts.host ?? "127.0.0.1";
+  await app.listen({ host, port: opts.port ?? 0 });
+  const addr = app.server.address();
+  const port = typeof addr === "object" && addr ? addr.port : (opts.port ?? 0);
+  const shownHost = host === "0.0.0.0" ? "127.0.0.1" : host;
+  return { app, registry, port, url: `http://${shownHost}:${port}`, close: () => app.close() };
+}

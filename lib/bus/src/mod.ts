@@ -1,0 +1,5 @@
+export * as subjects from "./subjects.ts";
+export * from "./permissions.ts";
+export * from "./credentials.ts";
+export * from "./connect.ts";
+export * from "./nats-server.ts";
