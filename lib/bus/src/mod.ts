@@ -3,3 +3,4 @@ export * from "./permissions.ts";
 export * from "./credentials.ts";
 export * from "./connect.ts";
 export * from "./nats-server.ts";
+export * from "./reta.ts";

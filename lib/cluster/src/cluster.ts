@@ -1,0 +1,140 @@
+// The whole cluster as real processes on this machine: nats-server with
+// per-component credentials and permissions, the NIC, one dataplane process
+// per core, and the app. Used by `npm start`, the integration tests and the
+// benchmarks, so all three run exactly the same thing.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { startNatsServer, generateUsers, credentialEnv, freePort, type NatsServerHandle, type UserEntry } from "@ix/bus";
+import { spawnService, type ServiceProcess } from "./process.ts";
+import { setupTap, type TapHandle } from "./tap.ts";
+
+export const REPO_ROOT = join(import.meta.dirname, "..", "..", "..");
+const script = (service: string): string => join(REPO_ROOT, "services", service, "src", "main.ts");
+
+export const HOST_IP = "10.77.0.2";
+export const LINUX_IP = "10.77.0.1";
+export const HOST_MAC = "02:00:00:00:00:02";
+
+export interface ClusterOptions {
+  cores?: number;
+  batch?: number;
+  /** Create the `ix` namespace with a TAP (root only). */
+  tap?: boolean;
+  namespace?: string;
+  echo?: boolean;
+  /** Extra flags per service kind. */
+  extraArgs?: Partial<Record<"nic" | "dataplane" | "app", string[]>>;
+  /** Where cluster.json (URLs and admin credentials for ixctl) is written. */
+  stateDir?: string;
+  app?: boolean;
+}
+
+export interface Cluster {
+  nats: NatsServerHandle;
+  users: UserEntry[];
+  nic: ServiceProcess;
+  cores: ServiceProcess[];
+  app?: ServiceProcess;
+  tap?: TapHandle;
+  wirePort: number;
+  env(kind: string): Record<string, string>;
+  stop(): Promise<void>;
+}
+
+export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> {
+  const cores = opts.cores ?? 2;
+  const coreIds = Array.from({ length: cores }, (_, i) => i);
+  const users = generateUsers(coreIds);
+  const nats = await startNatsServer({ users });
+  const started: ServiceProcess[] = [];
+  let tap: TapHandle | undefined;
+  const env = (kind: string): Record<string, string> => {
+    const u = users.find((x) => x.user === kind);
+    if (!u) throw new Error(`no user ${kind}`);
+    return credentialEnv({ url: nats.url, user: u.user, password: u.password });
+  };
+  const stop = async (): Promise<void> => {
+    for (const p of started.reverse()) await p.stop();
+    await tap?.teardown();
+    await nats.stop();
+  };
+  try {
+    const wirePort = await freePort();
+    const socatPort = await freePort();
+    const nic = await spawnService({
+      name: "nic",
+      echo: opts.echo,
+      env: env("nic"),
+      args: [
+        script("nic"),
+        "--queues", String(cores),
+        "--wire-listen", `127.0.0.1:${wirePort}`,
+        "--wire-peer", `127.0.0.1:${socatPort}`,
+        "--host-ip", HOST_IP,
+        "--host-mac", HOST_MAC,
+        ...(opts.extraArgs?.nic ?? []),
+      ],
+    });
+    started.push(nic);
+    const coreProcs = await Promise.all(
+      coreIds.map((core) =>
+        spawnService({
+          name: `core${core}`,
+          echo: opts.echo,
+          env: env("dataplane"),
+          args: [
+            script("dataplane"),
+            "--core", String(core),
+            "--cores", String(cores),
+            "--batch", String(opts.batch ?? 64),
+            "--ip", HOST_IP,
+            "--mac", HOST_MAC,
+            ...(opts.extraArgs?.dataplane ?? []),
+          ],
+        }),
+      ),
+    );
+    started.push(...coreProcs);
+    let app: ServiceProcess | undefined;
+    if (opts.app !== false) {
+      app = await spawnService({
+        name: "app",
+        echo: opts.echo,
+        env: env("app"),
+        args: [script("app"), "--cores", coreIds.join(","), ...(opts.extraArgs?.app ?? [])],
+      });
+      started.push(app);
+    }
+    if (opts.tap) {
+      tap = await setupTap({
+        namespace: opts.namespace ?? "ix",
+        tapName: "ixtap0",
+        linuxIp: LINUX_IP,
+        prefix: 24,
+        nicPort: wirePort,
+        socatPort,
+      });
+    }
+    const cluster: Cluster = { nats, users, nic, cores: coreProcs, app, tap, wirePort, env, stop };
+    if (opts.stateDir) writeState(opts.stateDir, cluster);
+    return cluster;
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}
+
+/** cluster.json: what ixctl needs to find and reach the cluster (mode 600: it holds the admin password). */
+function writeState(dir: string, c: Cluster): void {
+  mkdirSync(dir, { recursive: true });
+  const admin = c.users.find((u) => u.user === "admin")!;
+  const state = {
+    natsUrl: c.nats.url,
+    admin: { user: admin.user, password: admin.password },
+    nic: c.nic.adminUrl,
+    cores: c.cores.map((p) => p.adminUrl),
+    app: c.app?.adminUrl,
+    namespace: c.tap?.opts.namespace,
+  };
+  writeFileSync(join(dir, "cluster.json"), JSON.stringify(state, null, 2), { mode: 0o600 });
+}

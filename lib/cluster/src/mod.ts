@@ -1,0 +1,3 @@
+export * from "./cluster.ts";
+export * from "./process.ts";
+export * from "./tap.ts";

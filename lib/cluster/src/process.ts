@@ -1,0 +1,78 @@
+// A service child process with prefixed output, readiness detection and a
+// clean stop. A service is ready when it prints its admin URL
+// ("... admin http://host:port"); that URL is what Prometheus and IXCP scrape.
+import { spawn, type ChildProcess } from "node:child_process";
+
+export interface ServiceProcess {
+  name: string;
+  child: ChildProcess;
+  adminUrl: string;
+  stop(): Promise<void>;
+  exited: Promise<number | null>;
+}
+
+export interface SpawnOptions {
+  name: string;
+  args: string[];
+  env: Record<string, string>;
+  /** Echo the child's output with a [name] prefix (npm start), or keep quiet (tests). */
+  echo?: boolean;
+  readyTimeoutMs?: number;
+}
+
+const ADMIN_LINE = /admin (http:\/\/[^\s,]+)/;
+
+export function spawnService(opts: SpawnOptions): Promise<ServiceProcess> {
+  const child = spawn(process.execPath, opts.args, {
+    env: { ...process.env, ...opts.env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  let tail = "";
+  return new Promise((resolve, reject) => {
+    let ready = false;
+    const timer = setTimeout(
+      () => reject(new Error(`${opts.name} not ready after ${opts.readyTimeoutMs ?? 15000} ms:\n${tail}`)),
+      opts.readyTimeoutMs ?? 15000,
+    );
+    const onLine = (line: string): void => {
+      tail = (tail + line + "\n").slice(-4000);
+      if (opts.echo) process.stdout.write(`[${opts.name}] ${line}\n`);
+      const m = ADMIN_LINE.exec(line);
+      if (!ready && m) {
+        ready = true;
+        clearTimeout(timer);
+        resolve({
+          name: opts.name,
+          child,
+          adminUrl: m[1],
+          exited,
+          stop: async () => {
+            if (child.exitCode !== null || child.signalCode !== null) return;
+            child.kill("SIGTERM");
+            const t = setTimeout(() => child.kill("SIGKILL"), 3000);
+            await exited;
+            clearTimeout(t);
+          },
+        });
+      }
+    };
+    for (const stream of [child.stdout, child.stderr]) {
+      let buf = "";
+      stream?.on("data", (d: Buffer) => {
+        buf += d.toString();
+        let i: number;
+        while ((i = buf.indexOf("\n")) >= 0) {
+          onLine(buf.slice(0, i));
+          buf = buf.slice(i + 1);
+        }
+      });
+    }
+    void exited.then((code) => {
+      if (!ready) {
+        clearTimeout(timer);
+        reject(new Error(`${opts.name} exited (${code}) before it was ready:\n${tail}`));
+      }
+    });
+  });
+}

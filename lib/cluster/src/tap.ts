@@ -1,0 +1,91 @@
+// Real Linux clients reach the cluster through a TAP device (verified recipe
+// in shared/platform-notes.md): socat creates the tap in the root namespace
+// and bridges it to the NIC's L2-over-UDP port; the tap then moves into a
+// network namespace of our own, where Linux is 10.77.0.1/24 and the cluster's
+// host is 10.77.0.2. Needs root (CAP_NET_ADMIN). Nothing outside the
+// namespace is touched; teardown deletes it.
+import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+
+export interface TapOptions {
+  namespace: string;
+  tapName: string;
+  linuxIp: string;
+  prefix: number;
+  /** The NIC's UDP wire port (socat sends frames here). */
+  nicPort: number;
+  /** socat's own UDP port (the NIC sends frames here). */
+  socatPort: number;
+}
+
+export interface TapHandle {
+  opts: TapOptions;
+  /** Runs a command inside the namespace (e.g. ["ping", "-c1", "10.77.0.2"]). */
+  exec(argv: string[]): string;
+  teardown(): Promise<void>;
+}
+
+const run = (argv: string[]): string => execFileSync(argv[0], argv.slice(1), { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+
+export const canUseTap = (): boolean => process.getuid?.() === 0 && hasBinary("socat") && hasBinary("ip");
+
+function hasBinary(name: string): boolean {
+  try {
+    execFileSync("sh", ["-c", `command -v ${name}`], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitFor(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export async function setupTap(opts: TapOptions): Promise<TapHandle> {
+  const ns = opts.namespace;
+  try {
+    run(["ip", "netns", "del", ns]); // a leftover from a killed run
+  } catch {
+    // none
+  }
+  const socat: ChildProcess = spawn(
+    "socat",
+    [
+      `TUN,tun-type=tap,tun-name=${opts.tapName},iff-no-pi`,
+      `UDP-DATAGRAM:127.0.0.1:${opts.nicPort},bind=127.0.0.1:${opts.socatPort}`,
+    ],
+    { stdio: "ignore" },
+  );
+  const linkExists = (): boolean => {
+    try {
+      run(["ip", "link", "show", opts.tapName]);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  await waitFor(linkExists, 5000, `tap ${opts.tapName}`);
+  run(["ip", "netns", "add", ns]);
+  const inNs = (argv: string[]): string => run(["ip", "netns", "exec", ns, ...argv]);
+  run(["ip", "link", "set", opts.tapName, "netns", ns]);
+  inNs(["ip", "link", "set", "lo", "up"]);
+  inNs(["sysctl", "-qw", "net.ipv6.conf.all.disable_ipv6=1"]);
+  inNs(["ip", "addr", "add", `${opts.linuxIp}/${opts.prefix}`, "dev", opts.tapName]);
+  inNs(["ip", "link", "set", opts.tapName, "up"]);
+  return {
+    opts,
+    exec: inNs,
+    teardown: async () => {
+      socat.kill("SIGTERM");
+      try {
+        run(["ip", "netns", "del", ns]);
+      } catch {
+        // already gone
+      }
+    },
+  };
+}

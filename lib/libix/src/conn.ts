@@ -1,0 +1,153 @@
+// One TCP connection as the app sees it (ixev's connection): data handed to
+// send() is queued and pushed with sendv, at most one sendv in flight so a
+// partial acceptance can never reorder bytes; bytes consumed by the app are
+// acknowledged with recv_done, coalesced to one call per connection per cycle.
+import { ix } from "@ix/proto";
+import type { UserThread } from "./user-thread.ts";
+
+/** IX limit: scatter-gather entries per sendv. */
+export const MAX_SG = 30;
+
+export interface ConnHandler {
+  /** A zero-copy view of received bytes; consumed (recv_done) when this returns. */
+  onData(conn: IxevConn, data: Uint8Array): void;
+  /** The peer closed its side (FIN). Default: close ours once queued data is sent. */
+  onPeerClosed?(conn: IxevConn): void;
+  /** The connection is gone (reset, timeout, closed, core died); reason is the stack's code. */
+  onDead?(conn: IxevConn, reason: number): void;
+}
+
+export class IxevConn {
+  /** The elastic thread that serves this connection; changes when its flow group migrates. */
+  thread: UserThread;
+  private out: Uint8Array[] = [];
+  private outBytes = 0;
+  private sending = false;
+  private closing = false;
+  private closed = false;
+  private pendingRecvDone = 0;
+  sentBytes = 0;
+  receivedBytes = 0;
+
+  handle: number;
+  handler: ConnHandler;
+  readonly cookie: number;
+  readonly remoteIp: number;
+  readonly remotePort: number;
+
+  constructor(thread: UserThread, handle: number, cookie: number, handler: ConnHandler, remoteIp: number, remotePort: number) {
+    this.thread = thread;
+    this.handle = handle;
+    this.cookie = cookie;
+    this.handler = handler;
+    this.remoteIp = remoteIp;
+    this.remotePort = remotePort;
+  }
+
+  get queuedBytes(): number {
+    return this.outBytes;
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  send(data: Uint8Array): void {
+    if (this.closed || this.closing || data.length === 0) return;
+    this.out.push(data);
+    this.outBytes += data.length;
+    this.pump();
+  }
+
+  /** Closes once everything queued has been accepted by the stack. */
+  close(): void {
+    if (this.closed || this.closing) return;
+    this.closing = true;
+    this.pump();
+  }
+
+  /** @internal called by the thread for every recv event. */
+  received(data: Uint8Array): void {
+    this.receivedBytes += data.length;
+    this.handler.onData(this, data);
+    if (this.closed) return;
+    this.pendingRecvDone += data.length;
+    this.thread.markRecvDone(this);
+  }
+
+  /** @internal emits the coalesced recv_done of this cycle. */
+  flushRecvDone(): void {
+    if (this.pendingRecvDone === 0 || this.closed) return;
+    this.thread.call({ kind: ix.SyscallKind.SYS_RECV_DONE, handle: this.handle, bytes: this.pendingRecvDone });
+    this.pendingRecvDone = 0;
+  }
+
+  /** @internal set by dial(): runs when the connect completes. */
+  onConnected: ((code: number) => void) | undefined;
+
+  /** @internal the outcome of connect: 0, or a negative code (then the connection is gone). */
+  connected(code: number, handle: number): void {
+    if (handle) this.handle = handle;
+    const cb = this.onConnected;
+    this.onConnected = undefined;
+    if (code < 0) this.dead(code);
+    cb?.(code);
+    if (code >= 0) this.pump();
+  }
+
+  /** @internal the stack acknowledged data: its send buffer has room again. */
+  writable(): void {
+    this.pump();
+  }
+
+  /** @internal the connection is dead; the app must still close the handle (IX rule). */
+  dead(reason: number): void {
+    if (this.closed) return;
+    this.thread.call({ kind: ix.SyscallKind.SYS_CLOSE, handle: this.handle });
+    this.finish();
+    this.handler.onDead?.(this, reason);
+  }
+
+  private finish(): void {
+    this.closed = true;
+    this.out = [];
+    this.outBytes = 0;
+    this.thread.forget(this);
+  }
+
+  private pump(): void {
+    if (this.sending || this.closed || this.onConnected) return;
+    if (this.out.length === 0) {
+      if (this.closing) {
+        this.thread.call({ kind: ix.SyscallKind.SYS_CLOSE, handle: this.handle });
+        this.finish();
+      }
+      return;
+    }
+    const bufs = this.out.slice(0, MAX_SG);
+    this.sending = true;
+    this.thread.call({ kind: ix.SyscallKind.SYS_SENDV, handle: this.handle, bufs }, (accepted) => {
+      this.sending = false;
+      if (this.closed) return;
+      if (accepted < 0) return this.dead(accepted);
+      this.consume(accepted);
+      // Nothing accepted: the send buffer is full; the next `sent` event pumps.
+      if (accepted > 0) this.pump();
+    });
+  }
+
+  private consume(n: number): void {
+    this.sentBytes += n;
+    this.outBytes -= n;
+    while (n > 0 && this.out.length > 0) {
+      const head = this.out[0];
+      if (head.length <= n) {
+        n -= head.length;
+        this.out.shift();
+      } else {
+        this.out[0] = head.subarray(n);
+        n = 0;
+      }
+    }
+  }
+}

@@ -1,0 +1,98 @@
+// The app's entry point (IX's libix/ixev): one process bound to a set of
+// elastic threads (cores). Each thread's events arrive on its own subject;
+// per-connection state is found by cookie, which stays valid when a flow
+// group — and so the connection — moves to another core.
+import type { NatsConnection, Subscription } from "nats";
+import { ix } from "@ix/proto";
+import { subjects as S } from "@ix/bus";
+import { IxevConn, type ConnHandler } from "./conn.ts";
+import { UserThread, type KnockInfo, type ThreadHost, type UdpDatagram } from "./user-thread.ts";
+
+export interface LibixOptions {
+  nc: NatsConnection;
+  cores: number[];
+  app: string;
+  onKnock(info: KnockInfo): ConnHandler | null;
+  onUdp?(dgram: UdpDatagram, reply: (data: Uint8Array) => void): void;
+}
+
+export class Libix implements ThreadHost {
+  readonly threads = new Map<number, UserThread>();
+  readonly conns = new Map<number, IxevConn>();
+  malformedBatches = 0;
+  private cookie = 0;
+  private subs: Subscription[] = [];
+  private readonly opts: LibixOptions;
+
+  constructor(opts: LibixOptions) {
+    this.opts = opts;
+    for (const core of opts.cores) {
+      const thread = new UserThread(core, this, (bytes) => opts.nc.publish(S.coreSys(core), bytes), opts.app);
+      this.threads.set(core, thread);
+      const sub = opts.nc.subscribe(S.coreEvt(core), {
+        callback: (err, msg) => {
+          if (err) return;
+          let batch: ix.EventBatch;
+          try {
+            batch = ix.EventBatch.decode(msg.data);
+          } catch {
+            this.malformedBatches++;
+            return;
+          }
+          thread.handleBatch(batch);
+        },
+      });
+      this.subs.push(sub);
+    }
+  }
+
+  /** Listens on `port` on every bound core (IX listens on every elastic thread). */
+  listen(port: number): void {
+    for (const t of this.threads.values()) t.call({ kind: ix.SyscallKind.SYS_LISTEN, port });
+  }
+
+  udpListen(port: number): void {
+    for (const t of this.threads.values()) t.call({ kind: ix.SyscallKind.SYS_UDP_LISTEN, port });
+  }
+
+  /** Opens a connection from `core` (default: the first bound core). */
+  dial(ip: number, port: number, handler: ConnHandler, core = this.opts.cores[0]): Promise<IxevConn> {
+    const thread = this.threads.get(core);
+    if (!thread) return Promise.reject(new Error(`core ${core} is not bound to this app`));
+    const conn = new IxevConn(thread, 0, this.nextCookie(), handler, ip, port);
+    this.register(conn);
+    return new Promise((resolve, reject) => {
+      conn.onConnected = (code) => (code < 0 ? reject(new Error(`connect failed: ${code}`)) : resolve(conn));
+      thread.call({ kind: ix.SyscallKind.SYS_CONNECT, ip, port, cookie: conn.cookie }, (code) => {
+        if (code < 0) conn.connected(code, 0);
+        else conn.handle = code;
+      });
+    });
+  }
+
+  nextCookie(): number {
+    return ++this.cookie;
+  }
+  lookup(cookie: number): IxevConn | undefined {
+    return this.conns.get(cookie);
+  }
+  register(conn: IxevConn): void {
+    this.conns.set(conn.cookie, conn);
+  }
+  unregister(conn: IxevConn): void {
+    this.conns.delete(conn.cookie);
+  }
+  onKnock(info: KnockInfo): ConnHandler | null {
+    return this.opts.onKnock(info);
+  }
+  onUdp(dgram: UdpDatagram, reply: (data: Uint8Array) => void): void {
+    this.opts.onUdp?.(dgram, reply);
+  }
+  threadOf(core: number): UserThread | undefined {
+    return this.threads.get(core);
+  }
+
+  close(): void {
+    for (const s of this.subs) s.unsubscribe();
+  }
+}

@@ -1,0 +1,4 @@
+export * from "./conn.ts";
+export * from "./user-thread.ts";
+export * from "./syscall-batch.ts";
+export * from "./ixev.ts";

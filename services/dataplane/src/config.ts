@@ -1,0 +1,61 @@
+// A dataplane core's configuration, from flags or the environment (docker
+// compose sets IX_* variables; `npm start` passes flags).
+import { parseArgs } from "node:util";
+import { parseIpv4, parseMac } from "@ix/netstack";
+import { DEFAULT_RETA_SIZE } from "@ix/bus";
+
+export interface DataplaneConfig {
+  core: number;
+  cores: number;
+  batchSize: number;
+  ringSize: number;
+  retaSize: number;
+  rssKeyHex: string | undefined;
+  ip: number;
+  mac: Uint8Array;
+  adminHost: string;
+  adminPort: number;
+  bufferCount: number;
+  active: boolean;
+}
+
+export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): DataplaneConfig {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      core: { type: "string" },
+      cores: { type: "string" },
+      batch: { type: "string" },
+      ring: { type: "string" },
+      reta: { type: "string" },
+      "rss-key": { type: "string" },
+      ip: { type: "string" },
+      mac: { type: "string" },
+      "admin-host": { type: "string" },
+      "admin-port": { type: "string" },
+      buffers: { type: "string" },
+      parked: { type: "boolean" },
+    },
+  });
+  const int = (flag: string | undefined, name: string, fallback: number, min: number, max: number): number => {
+    const raw = flag ?? env[name];
+    const v = raw === undefined ? fallback : Number(raw);
+    if (!Number.isInteger(v) || v < min || v > max) throw new Error(`${name} must be an integer in [${min}, ${max}], got ${raw}`);
+    return v;
+  };
+  const cores = int(values.cores, "IX_CORES", 2, 1, 64);
+  return {
+    core: int(values.core, "IX_CORE", 0, 0, cores - 1),
+    cores,
+    batchSize: int(values.batch, "IX_BATCH", 64, 1, 8192),
+    ringSize: int(values.ring, "IX_RING_SIZE", 512, 8, 65536),
+    retaSize: int(values.reta, "IX_RETA_SIZE", DEFAULT_RETA_SIZE, 8, 512),
+    rssKeyHex: values["rss-key"] ?? env.IX_RSS_KEY,
+    ip: parseIpv4(values.ip ?? env.IX_HOST_IP ?? "10.77.0.2"),
+    mac: parseMac(values.mac ?? env.IX_HOST_MAC ?? "02:00:00:00:00:02"),
+    adminHost: values["admin-host"] ?? env.IX_ADMIN_HOST ?? "127.0.0.1",
+    adminPort: int(values["admin-port"], "IX_ADMIN_PORT", 0, 0, 65535),
+    bufferCount: int(values.buffers, "IX_BUFFERS", 4096, 64, 1 << 20),
+    active: !(values.parked ?? env.IX_PARKED === "1"),
+  };
+}

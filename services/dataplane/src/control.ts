@@ -1,0 +1,79 @@
+// Step 2 of the cycle: commands from IXCP, executed only at the quiescent
+// point between cycles (IX: migration and idling wait for one), each answered
+// with a CommandReply. A malformed or impossible command gets an error reply.
+import type { Msg } from "nats";
+import { ix } from "@ix/proto";
+import type { DataplaneCore } from "./core.ts";
+
+export class CoreControl {
+  active: boolean;
+  malformed = 0;
+  private pending: Msg[] = [];
+  private readonly core: DataplaneCore;
+  private readonly startedAt = Date.now();
+
+  constructor(core: DataplaneCore) {
+    this.core = core;
+    this.active = core.cfg.active;
+  }
+
+  enqueue(m: Msg): void {
+    this.pending.push(m);
+    this.core.thread.wake();
+  }
+
+  runPending(): void {
+    if (this.pending.length === 0) return;
+    const msgs = this.pending;
+    this.pending = [];
+    for (const m of msgs) {
+      let reply: ix.ICommandReply;
+      try {
+        reply = this.execute(ix.CoreCommand.decode(m.data));
+      } catch (e) {
+        this.malformed++;
+        reply = { ok: false, error: `bad command: ${(e as Error).message}` };
+      }
+      if (m.reply) m.respond(ix.CommandReply.encode(reply).finish());
+    }
+  }
+
+  status(): ix.ICoreStatus {
+    const c = this.core;
+    const m = c.thread.metrics.last;
+    return {
+      core: c.cfg.core,
+      active: this.active,
+      flowGroups: [...c.stack.ownedFlowGroups()],
+      batchSize: c.thread.batchSize,
+      connections: c.stack.connectionCount(),
+      framesIn: c.thread.stats.framesIn,
+      framesOut: c.thread.stats.framesOut,
+      idleFraction: m.idleFraction,
+      queueEmaFast: m.queueEma[0],
+      queueEmaSlow: m.queueEma[2],
+      uptimeS: (Date.now() - this.startedAt) / 1000,
+    };
+  }
+
+  private execute(cmd: ix.CoreCommand): ix.ICommandReply {
+    const K = ix.CommandKind;
+    switch (cmd.kind) {
+      case K.CMD_STATUS:
+        return { ok: true, status: this.status() };
+      case K.CMD_SET_BATCH:
+        if (!Number.isInteger(cmd.value) || cmd.value < 1 || cmd.value > 8192) return { ok: false, error: "batch size must be 1..8192" };
+        this.core.thread.batchSize = cmd.value;
+        return { ok: true, status: this.status() };
+      case K.CMD_ACTIVATE:
+        this.active = true;
+        return { ok: true, status: this.status() };
+      case K.CMD_PARK:
+        if ([...this.core.stack.ownedFlowGroups()].length > 0) return { ok: false, error: "a core must own no flow group before it parks" };
+        this.active = false;
+        return { ok: true, status: this.status() };
+      default:
+        return { ok: false, error: `unsupported command ${cmd.kind}` };
+    }
+  }
+}

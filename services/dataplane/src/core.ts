@@ -1,0 +1,154 @@
+// Composes one dataplane core: the lib/netstack Stack, the elastic thread's
+// cycle, and the NATS subjects it talks on (RX/TX/credits with the NIC,
+// syscalls/events with the app, commands from IXCP). Decoding failures are
+// counted, never fatal: the app and the wire are untrusted.
+import type { NatsConnection, Subscription } from "nats";
+import { ix } from "@ix/proto";
+import { subjects as S, initialReta, flowGroupsOfQueue } from "@ix/bus";
+import { Stack, DEFAULT_RSS_KEY, type StackEvent } from "@ix/netstack";
+import { ElasticThread } from "./elastic-thread.ts";
+import { executeBatch, type SyscallCounters } from "./syscalls.ts";
+import { encodeEvent } from "./events.ts";
+import { CoreControl } from "./control.ts";
+import type { DataplaneConfig } from "./config.ts";
+
+/** IX: at most 8192 event conditions per core per cycle; the rest wait for the next. */
+export const MAX_EVENTS_PER_CYCLE = 8192;
+/** Syscall batches waiting for a cycle; beyond this an app is flooding and batches are dropped. */
+export const MAX_PENDING_BATCHES = 256;
+
+const EMPTY = new Uint8Array(0);
+
+export const clockUs = (): number => performance.timeOrigin * 1000 + performance.now() * 1000;
+
+export class DataplaneCore {
+  readonly cfg: DataplaneConfig;
+  readonly stack: Stack;
+  readonly thread: ElasticThread;
+  readonly control: CoreControl;
+  readonly syscalls: SyscallCounters = { calls: 0, errors: 0, unknown: 0, oversizedBatches: 0 };
+  malformed = { rx: 0, syscalls: 0 };
+  droppedBatches = 0;
+  private pendingBatches: ix.SyscallBatch[] = [];
+  private carriedEvents: StackEvent[] = [];
+  private lastResults: { seq: number; results: number[] } | undefined;
+  private eventSeq = 0;
+  private subs: Subscription[] = [];
+  private readonly nc: NatsConnection;
+
+  constructor(cfg: DataplaneConfig, nc: NatsConnection) {
+    this.cfg = cfg;
+    this.nc = nc;
+    const owned = cfg.active ? flowGroupsOfQueue(initialReta(cfg.retaSize, cfg.cores), cfg.core) : [];
+    this.stack = new Stack({
+      mac: cfg.mac,
+      ip: cfg.ip,
+      clock: clockUs,
+      transmit: (frame) => this.thread.transmit(frame),
+      rssKey: cfg.rssKeyHex ? Buffer.from(cfg.rssKeyHex.replace(/[^0-9a-f]/gi, ""), "hex") : DEFAULT_RSS_KEY,
+      retaSize: cfg.retaSize,
+      ownedFlowGroups: owned,
+      bufferPool: { count: cfg.bufferCount, size: 2048 },
+    });
+    this.control = new CoreControl(this);
+    this.thread = new ElasticThread({
+      stack: this.stack,
+      clock: clockUs,
+      batchSize: cfg.batchSize,
+      ringSize: cfg.ringSize,
+      ports: {
+        flushTx: (frames) => nc.publish(S.nicTx(cfg.core), ix.TxBurst.encode({ queue: cfg.core, frames }).finish()),
+        returnCredits: (n) => nc.publish(S.nicCredit(cfg.core), ix.RxCredit.encode({ queue: cfg.core, descriptors: n }).finish()),
+        runSyscalls: () => this.runSyscalls(),
+        runControl: () => this.control.runPending(),
+        deliverEvents: () => this.deliverEvents(),
+      },
+    });
+  }
+
+  start(): void {
+    const core = this.cfg.core;
+    this.subs.push(
+      this.nc.subscribe(S.nicRx(core), { callback: (_e, m) => this.onRx(m.data) }),
+      this.nc.subscribe(S.coreSys(core), { callback: (_e, m) => this.onSyscalls(m.data) }),
+      this.nc.subscribe(S.coreCtl(core), { callback: (_e, m) => this.control.enqueue(m) }),
+    );
+  }
+
+  stop(): void {
+    for (const s of this.subs) s.unsubscribe();
+    this.thread.stop();
+  }
+
+  private onRx(data: Uint8Array): void {
+    let burst: ix.RxBurst;
+    try {
+      burst = ix.RxBurst.decode(data);
+    } catch {
+      this.malformed.rx++;
+      return;
+    }
+    this.thread.deliver(
+      burst.frames.map((f) => ({
+        data: f.data ?? EMPTY,
+        rxTimeUs: f.rxTimeUs ?? 0,
+        flowGroup: f.flowGroup ?? 0,
+        rssHash: f.rssHash ?? 0,
+      })),
+    );
+  }
+
+  private onSyscalls(data: Uint8Array): void {
+    let batch: ix.SyscallBatch;
+    try {
+      batch = ix.SyscallBatch.decode(data);
+    } catch {
+      this.malformed.syscalls++;
+      return;
+    }
+    if (this.pendingBatches.length >= MAX_PENDING_BATCHES) {
+      this.droppedBatches++;
+      return;
+    }
+    this.pendingBatches.push(batch);
+    this.thread.wake();
+  }
+
+  /** Step 1. Results of all but the last batch go back at once; the last rides with this cycle's events. */
+  private runSyscalls(): number {
+    let calls = 0;
+    const batches = this.pendingBatches;
+    this.pendingBatches = [];
+    batches.forEach((b, i) => {
+      const results = executeBatch(this.stack, b, this.syscalls);
+      calls += b.calls.length;
+      if (i < batches.length - 1) this.publishEvents([], { seq: b.seq, results });
+      else this.lastResults = { seq: b.seq, results };
+    });
+    return calls;
+  }
+
+  /** Step 7. */
+  private deliverEvents(): void {
+    const fresh = this.stack.events;
+    const events = this.carriedEvents.length > 0 ? this.carriedEvents.concat(fresh) : fresh.slice();
+    fresh.length = 0;
+    if (events.length === 0 && !this.lastResults) return;
+    const now = events.slice(0, MAX_EVENTS_PER_CYCLE);
+    this.carriedEvents = events.length > MAX_EVENTS_PER_CYCLE ? events.slice(MAX_EVENTS_PER_CYCLE) : [];
+    if (this.carriedEvents.length > 0) this.thread.wake();
+    this.publishEvents(now, this.lastResults);
+    this.lastResults = undefined;
+  }
+
+  private publishEvents(events: StackEvent[], results?: { seq: number; results: number[] }): void {
+    const batch = ix.EventBatch.encode({
+      core: this.cfg.core,
+      seq: ++this.eventSeq,
+      events: events.map(encodeEvent),
+      resultsSeq: results?.seq ?? 0,
+      results: results?.results ?? [],
+    }).finish();
+    this.nc.publish(S.coreEvt(this.cfg.core), batch);
+  }
+}

@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// A dataplane core process: `node services/dataplane/src/main.ts --core 0 --cores 2`.
+import { ix } from "@ix/proto";
+import { connectBus, subjects as S } from "@ix/bus";
+import { startAdminServer, createRegistry } from "@ix/admin";
+import { loadConfig } from "./config.ts";
+import { DataplaneCore, clockUs } from "./core.ts";
+import { registerMetrics } from "./metrics.ts";
+
+const cfg = loadConfig();
+const nc = await connectBus(`dataplane-${cfg.core}`);
+const core = new DataplaneCore(cfg, nc);
+const registry = createRegistry("dataplane");
+registry.setDefaultLabels({ service: "dataplane", core: String(cfg.core) });
+registerMetrics(registry, {
+  thread: core.thread,
+  syscalls: core.syscalls,
+  clock: clockUs,
+  stackCounters: () => core.stack.counters as unknown as Record<string, number>,
+  connections: () => core.stack.connectionCount(),
+  flowGroups: () => [...core.stack.ownedFlowGroups()].length,
+  active: () => core.control.active,
+  eventsDropped: () => core.droppedBatches,
+});
+const admin = await startAdminServer({
+  service: "dataplane",
+  registry,
+  host: cfg.adminHost,
+  port: cfg.adminPort,
+  health: () => (nc.isClosed() ? "NATS connection closed" : null),
+  routes: (app) => app.get("/status", async () => core.control.status()),
+});
+core.start();
+const heartbeat = setInterval(() => {
+  const hb = ix.Heartbeat.encode({ kind: "dataplane", id: String(cfg.core), timeUs: clockUs(), adminUrl: admin.url }).finish();
+  nc.publish(S.status("dataplane", cfg.core), hb);
+}, 1000);
+console.log(`dataplane core ${cfg.core}/${cfg.cores}: B=${cfg.batchSize}, admin ${admin.url}`);
+
+const shutdown = async (): Promise<void> => {
+  clearInterval(heartbeat);
+  core.stop();
+  await admin.close();
+  await nc.drain().catch(() => undefined);
+  process.exit(0);
+};
+process.once("SIGTERM", () => void shutdown());
+process.once("SIGINT", () => void shutdown());

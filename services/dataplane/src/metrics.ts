@@ -1,0 +1,93 @@
+// The core's Prometheus metrics. Everything is read at scrape time from the
+// thread's plain counters (collect callbacks), so the hot path pays nothing
+// for metrics. IXCP reads ix_dp_queue_ema, ix_dp_idle_fraction and
+// ix_dp_queuing_delay_us; the cores dashboard shows the rest.
+import { Gauge, Counter, type Registry } from "prom-client";
+import type { ElasticThread } from "./elastic-thread.ts";
+import type { SyscallCounters } from "./syscalls.ts";
+import { EMA_ALPHAS } from "./queue-metrics.ts";
+
+export interface MetricSources {
+  thread: ElasticThread;
+  syscalls: SyscallCounters;
+  clock: () => number;
+  stackCounters: () => Record<string, number>;
+  connections: () => number;
+  flowGroups: () => number;
+  active: () => boolean;
+  eventsDropped: () => number;
+}
+
+/** "EthMalformed" -> "eth_malformed" (stack counter keys to label values). */
+const snakeCase = (s: string): string => s.replace(/[A-Z]/g, (m, i: number) => (i > 0 ? "_" : "") + m.toLowerCase());
+
+export function registerMetrics(registry: Registry, src: MetricSources): void {
+  const registers = [registry];
+  const tick = (): void => void src.thread.metrics.tick(src.clock());
+  new Gauge({
+    name: "ix_dp_queue_ema",
+    help: "Moving average of queue size (frames processed plus waiting per cycle) over 10 ms windows, by alpha",
+    labelNames: ["alpha"],
+    registers,
+    collect() {
+      tick();
+      EMA_ALPHAS.forEach((a, i) => this.set({ alpha: String(a) }, src.thread.metrics.ema[i]));
+    },
+  });
+  const snapshotGauge = (name: string, help: string, read: () => number): void => {
+    new Gauge({
+      name,
+      help,
+      registers,
+      collect() {
+        tick();
+        this.set(read());
+      },
+    });
+  };
+  const last = () => src.thread.metrics.last;
+  snapshotGauge("ix_dp_idle_fraction", "Fraction of the last 10 ms window the core spent idle", () => last().idleFraction);
+  snapshotGauge("ix_dp_batch_size", "Mean frames pushed through the stack per cycle in the last 10 ms window", () => last().batchSize);
+  snapshotGauge("ix_dp_cycle_duration_us", "Mean duration of a busy cycle in the last 10 ms window, microseconds", () => last().cycleUs);
+  snapshotGauge("ix_dp_queuing_delay_us", "Age of the oldest waiting frame in the last 10 ms window, microseconds", () => last().queuingDelayUs);
+  snapshotGauge("ix_dp_cycles_per_second", "Busy cycles per second over the last 10 ms window", () => last().cyclesPerSecond);
+  snapshotGauge("ix_dp_rx_backlog", "Frames waiting in the RX ring now", () => src.thread.rx.length);
+  snapshotGauge("ix_dp_batch_limit", "The configured batch size B", () => src.thread.batchSize);
+  snapshotGauge("ix_dp_connections", "Open TCP connections on this core", src.connections);
+  snapshotGauge("ix_dp_flow_groups", "Flow groups this core owns", src.flowGroups);
+  snapshotGauge("ix_dp_active", "1 when the core is an active elastic thread, 0 when parked", () => (src.active() ? 1 : 0));
+
+  const counterOf = (name: string, help: string, labelNames: string[], fill: (c: Counter) => void): void => {
+    new Counter({
+      name,
+      help,
+      labelNames,
+      registers,
+      collect() {
+        this.reset();
+        fill(this);
+      },
+    });
+  };
+  const s = src.thread.stats;
+  counterOf("ix_dp_cycles_total", "Busy run-to-completion cycles", [], (c) => c.inc(s.cycles));
+  counterOf("ix_dp_frames_total", "Frames through the core", ["direction"], (c) => {
+    c.inc({ direction: "in" }, s.framesIn);
+    c.inc({ direction: "out" }, s.framesOut);
+  });
+  counterOf("ix_dp_bytes_total", "Frame bytes through the core", ["direction"], (c) => {
+    c.inc({ direction: "in" }, s.bytesIn);
+    c.inc({ direction: "out" }, s.bytesOut);
+  });
+  counterOf("ix_dp_drops_total", "Frames or events dropped, by reason", ["reason"], (c) => {
+    c.inc({ reason: "rx_ring_full" }, s.rxDropped);
+    c.inc({ reason: "app_events" }, src.eventsDropped());
+    for (const [k, v] of Object.entries(src.stackCounters())) {
+      if (k.startsWith("drop") && v > 0) c.inc({ reason: snakeCase(k.slice(4)) }, v);
+    }
+  });
+  counterOf("ix_dp_syscalls_total", "Syscalls executed, by outcome", ["outcome"], (c) => {
+    c.inc({ outcome: "ok" }, src.syscalls.calls - src.syscalls.errors);
+    c.inc({ outcome: "error" }, src.syscalls.errors);
+  });
+}

@@ -1,0 +1,5 @@
+export * from "./elastic-thread.ts";
+export * from "./queue-metrics.ts";
+export * from "./rx-queue.ts";
+export * from "./syscalls.ts";
+export * from "./events.ts";

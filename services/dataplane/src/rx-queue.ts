@@ -1,0 +1,58 @@
+// The core's software view of its RX ring: frames the NIC delivered and the
+// cycle has not yet pushed through the stack. Its size never exceeds the
+// ring's descriptor count, because the NIC delivers only against credits the
+// core gave back, so it needs no bound of its own beyond the array it reuses.
+export interface RxFrame {
+  data: Uint8Array;
+  rxTimeUs: number;
+  flowGroup: number;
+  rssHash: number;
+}
+
+export class RxQueue {
+  private items: (RxFrame | undefined)[];
+  private head = 0;
+  private count = 0;
+
+  constructor(capacity: number) {
+    this.items = new Array(capacity);
+  }
+
+  get length(): number {
+    return this.count;
+  }
+
+  get capacity(): number {
+    return this.items.length;
+  }
+
+  /** Returns false (the caller counts a drop) if the ring is already full. */
+  push(f: RxFrame): boolean {
+    if (this.count === this.items.length) return false;
+    this.items[(this.head + this.count) % this.items.length] = f;
+    this.count++;
+    return true;
+  }
+
+  shift(): RxFrame | undefined {
+    if (this.count === 0) return undefined;
+    const f = this.items[this.head];
+    this.items[this.head] = undefined;
+    this.head = (this.head + 1) % this.items.length;
+    this.count--;
+    return f;
+  }
+
+  peek(): RxFrame | undefined {
+    return this.count === 0 ? undefined : this.items[this.head];
+  }
+
+  /** Removes and returns the frames of the given flow groups, in order (migration). */
+  extract(groups: ReadonlySet<number>): RxFrame[] {
+    const kept: RxFrame[] = [];
+    const taken: RxFrame[] = [];
+    for (let f = this.shift(); f; f = this.shift()) (groups.has(f.flowGroup) ? taken : kept).push(f);
+    for (const f of kept) this.push(f);
+    return taken;
+  }
+}

@@ -1,0 +1,93 @@
+// Step 1 of the cycle: execute the app's batched system calls against the
+// stack, writing a return code for each in place. The app is untrusted (IX
+// principle 1): every argument is checked here or by the stack, a bad call
+// gets a negative errno and never harms the core or other connections.
+import { ix } from "@ix/proto";
+import { Errno } from "@ix/netstack";
+
+/** The native API of lib/netstack's Stack, as the dataplane uses it. */
+export interface NativeApi {
+  listen(port: number): number;
+  udpListen(port: number): number;
+  connect(dstIp: number, dstPort: number, cookie: number): number;
+  accept(handle: number, cookie: number): number;
+  reject(handle: number): number;
+  sendv(handle: number, bufs: Uint8Array[]): number;
+  recvDone(handle: number, bytes: number): number;
+  close(handle: number): number;
+  udpSend(srcPort: number, dstIp: number, dstPort: number, data: Uint8Array, cookie: number): number;
+}
+
+/** IX's limits: scatter-gather entries per sendv; calls per batch. */
+export const MAX_SG_ENTRIES = 30;
+export const MAX_CALLS_PER_BATCH = 8192;
+/** Bytes one sendv may offer; more is refused outright rather than buffered. */
+export const MAX_SENDV_BYTES = 4 * 1024 * 1024;
+
+/** Linux's E2BIG: a batch with more calls than the limit is refused whole. */
+export const E2BIG = 7;
+
+const K = ix.SyscallKind;
+const isUint = (v: unknown, max: number): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= max;
+
+export interface SyscallCounters {
+  calls: number;
+  errors: number;
+  unknown: number;
+  oversizedBatches: number;
+}
+
+export function executeCall(api: NativeApi, c: ix.ISyscall, counters: SyscallCounters): number {
+  const handle = c.handle ?? 0;
+  const bufs = c.bufs ?? [];
+  switch (c.kind) {
+    case K.SYS_LISTEN:
+      return isUint(c.port, 65535) && c.port > 0 ? api.listen(c.port) : -Errno.EINVAL;
+    case K.SYS_UDP_LISTEN:
+      return isUint(c.port, 65535) && c.port > 0 ? api.udpListen(c.port) : -Errno.EINVAL;
+    case K.SYS_CONNECT:
+      return isUint(c.ip, 0xffffffff) && isUint(c.port, 65535) ? api.connect(c.ip, c.port, c.cookie ?? 0) : -Errno.EINVAL;
+    case K.SYS_ACCEPT:
+      return api.accept(handle, c.cookie ?? 0);
+    case K.SYS_REJECT:
+      return api.reject(handle);
+    case K.SYS_SENDV: {
+      if (bufs.length === 0 || bufs.length > MAX_SG_ENTRIES) return -Errno.EINVAL;
+      let total = 0;
+      for (const b of bufs) total += b.length;
+      return total > MAX_SENDV_BYTES ? -Errno.EMSGSIZE : api.sendv(handle, bufs);
+    }
+    case K.SYS_RECV_DONE:
+      return isUint(c.bytes, 0xffffffff) ? api.recvDone(handle, c.bytes) : -Errno.EINVAL;
+    case K.SYS_CLOSE:
+      return api.close(handle);
+    case K.SYS_UDP_SEND:
+      if (bufs.length !== 1 || !isUint(c.ip, 0xffffffff) || !isUint(c.port, 65535) || !isUint(c.port2, 65535)) return -Errno.EINVAL;
+      return api.udpSend(c.port, c.ip, c.port2, bufs[0], c.cookie ?? 0);
+    default:
+      counters.unknown++;
+      return -Errno.EINVAL;
+  }
+}
+
+/** Runs one batch; returns the codes in call order. An oversized batch is refused whole. */
+export function executeBatch(api: NativeApi, batch: ix.SyscallBatch, counters: SyscallCounters): number[] {
+  if (batch.calls.length > MAX_CALLS_PER_BATCH) {
+    counters.oversizedBatches++;
+    return batch.calls.map(() => -E2BIG);
+  }
+  const results = new Array<number>(batch.calls.length);
+  for (let i = 0; i < batch.calls.length; i++) {
+    let r: number;
+    try {
+      r = executeCall(api, batch.calls[i], counters);
+    } catch {
+      // The stack never throws on bad input; if a bug makes it, the core survives.
+      r = -Errno.EINVAL;
+    }
+    counters.calls++;
+    if (r < 0) counters.errors++;
+    results[i] = r;
+  }
+  return results;
+}
