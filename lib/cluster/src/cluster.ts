@@ -4,7 +4,14 @@
 // benchmarks, so all three run exactly the same thing.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { startNatsServer, generateUsers, credentialEnv, freePort, type NatsServerHandle, type UserEntry } from "@ix/bus";
+import {
+  startNatsServer,
+  generateUsers,
+  credentialEnv,
+  freePort,
+  type NatsServerHandle,
+  type UserEntry,
+} from "@ix/bus";
 import { spawnService, type ServiceProcess } from "./process.ts";
 import { setupTap, type TapHandle } from "./tap.ts";
 
@@ -67,11 +74,16 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
       env: env("nic"),
       args: [
         script("nic"),
-        "--queues", String(cores),
-        "--wire-listen", `127.0.0.1:${wirePort}`,
-        "--wire-peer", `127.0.0.1:${socatPort}`,
-        "--host-ip", HOST_IP,
-        "--host-mac", HOST_MAC,
+        "--queues",
+        String(cores),
+        "--wire-listen",
+        `127.0.0.1:${wirePort}`,
+        "--wire-peer",
+        `127.0.0.1:${socatPort}`,
+        "--host-ip",
+        HOST_IP,
+        "--host-mac",
+        HOST_MAC,
         ...(opts.extraArgs?.nic ?? []),
       ],
     });
@@ -84,11 +96,16 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
           env: env("dataplane"),
           args: [
             script("dataplane"),
-            "--core", String(core),
-            "--cores", String(cores),
-            "--batch", String(opts.batch ?? 64),
-            "--ip", HOST_IP,
-            "--mac", HOST_MAC,
+            "--core",
+            String(core),
+            "--cores",
+            String(cores),
+            "--batch",
+            String(opts.batch ?? 64),
+            "--ip",
+            HOST_IP,
+            "--mac",
+            HOST_MAC,
             ...(opts.extraArgs?.dataplane ?? []),
           ],
         }),

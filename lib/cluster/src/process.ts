@@ -20,7 +20,7 @@ export interface SpawnOptions {
   readyTimeoutMs?: number;
 }
 
-const ADMIN_LINE = /admin (http:\/\/[^\s,]+)/;
+const ADMIN_LINE = /admin"?:? ?"?(http:\/\/[^\s,"]+)/;
 
 export function spawnService(opts: SpawnOptions): Promise<ServiceProcess> {
   const child = spawn(process.execPath, opts.args, {

@@ -24,7 +24,8 @@ export interface TapHandle {
   teardown(): Promise<void>;
 }
 
-const run = (argv: string[]): string => execFileSync(argv[0], argv.slice(1), { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+const run = (argv: string[]): string =>
+  execFileSync(argv[0], argv.slice(1), { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 
 export const canUseTap = (): boolean => process.getuid?.() === 0 && hasBinary("socat") && hasBinary("ip");
 

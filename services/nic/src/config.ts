@@ -1,0 +1,138 @@
+// NIC configuration from command-line flags and the environment (docker
+// compose sets the environment; a flag wins over its variable). Parsing is
+// config time: bad values throw with a message naming the flag.
+import { DEFAULT_RSS_KEY, parseIpv4, parseMac } from "./netstack.ts";
+
+export interface UdpAddress {
+  host: string;
+  port: number;
+}
+
+export interface NicConfig {
+  /** Instance id: heartbeats go to ix.status.nic.<id>. */
+  id: string;
+  queues: number;
+  retaSize: number;
+  rssKey: Uint8Array;
+  ringSize: number;
+  /** Most frames in one RxBurst message. */
+  burstSize: number;
+  /** The UDP wire port binds here (QEMU dgram netdev style); null: no UDP wire. */
+  wireListen: UdpAddress | null;
+  /** Where outgoing frames are sent; null: the source of the last datagram received. */
+  wirePeer: UdpAddress | null;
+  hostIp: number;
+  hostMac: Uint8Array;
+  /** Accept unicast frames for any MAC (default: only hostMac and broadcast/multicast). */
+  promiscuous: boolean;
+  /** Seed of the fault injectors' RNG (runs replay exactly). */
+  faultSeed: number;
+  adminHost: string;
+  adminPort: number;
+}
+
+/** flag name -> environment variable. */
+const OPTIONS = {
+  id: "IX_NIC_ID",
+  queues: "IX_NIC_QUEUES",
+  "reta-size": "IX_NIC_RETA_SIZE",
+  "rss-key": "IX_NIC_RSS_KEY",
+  "ring-size": "IX_NIC_RING_SIZE",
+  "burst-size": "IX_NIC_BURST_SIZE",
+  "wire-listen": "IX_NIC_WIRE_LISTEN",
+  "wire-peer": "IX_NIC_WIRE_PEER",
+  "host-ip": "IX_HOST_IP",
+  "host-mac": "IX_HOST_MAC",
+  promiscuous: "IX_NIC_PROMISCUOUS",
+  "fault-seed": "IX_NIC_FAULT_SEED",
+  "admin-host": "IX_ADMIN_HOST",
+  "admin-port": "IX_ADMIN_PORT",
+} as const;
+type OptionName = keyof typeof OPTIONS;
+
+export const USAGE = `usage: node services/nic/src/main.ts [--flag value ...]
+${Object.entries(OPTIONS)
+  .map(([flag, env]) => `  --${flag.padEnd(12)} (env ${env})`)
+  .join("\n")}
+NATS credentials: IX_NATS_URL, IX_NATS_USER, IX_NATS_PASSWORD.`;
+
+function intIn(name: string, text: string, min: number, max: number): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new Error(`--${name} must be an integer in [${min}, ${max}], got ${JSON.stringify(text)}`);
+  }
+  return n;
+}
+
+export function parseHexKey(text: string): Uint8Array {
+  const clean = text.replace(/[\s:,-]/g, "").replace(/^0x/i, "");
+  // 16 bytes cover the 12-byte IPv4 4-tuple; 40 is the 82599's key, 52 the XL710's.
+  if (!/^([0-9a-fA-F]{2}){16,52}$/.test(clean)) {
+    throw new Error(`--rss-key must be 16 to 52 bytes of hex, got ${JSON.stringify(text)}`);
+  }
+  return Uint8Array.from(clean.match(/../g) ?? [], (b) => parseInt(b, 16));
+}
+
+export function parseUdpAddress(name: string, text: string): UdpAddress {
+  const m = /^(.*):(\d+)$/.exec(text);
+  if (!m || m[1] === "") throw new Error(`--${name} must be host:port, got ${JSON.stringify(text)}`);
+  return { host: m[1], port: intIn(name, m[2], 1, 65535) };
+}
+
+/** `--flag value` or `--flag=value` pairs; unknown flags throw. */
+function parseFlags(argv: string[]): Map<OptionName, string> {
+  const out = new Map<OptionName, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const m = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
+    if (!m || !(m[1] in OPTIONS)) throw new Error(`unknown argument ${JSON.stringify(arg)}\n${USAGE}`);
+    const name = m[1] as OptionName;
+    let value = m[2];
+    if (value === undefined) {
+      if (name === "promiscuous" && (argv[i + 1] === undefined || argv[i + 1].startsWith("--"))) {
+        value = "true";
+      } else {
+        value = argv[++i];
+        if (value === undefined) throw new Error(`--${name} needs a value`);
+      }
+    }
+    out.set(name, value);
+  }
+  return out;
+}
+
+export function loadConfig(argv: string[] = [], env: NodeJS.ProcessEnv = {}): NicConfig {
+  const flags = parseFlags(argv);
+  const get = (name: OptionName): string | undefined => {
+    const v = flags.get(name) ?? env[OPTIONS[name]];
+    return v === undefined || v === "" ? undefined : v;
+  };
+  const int = (name: OptionName, dflt: number, min: number, max: number): number => {
+    const v = get(name);
+    return v === undefined ? dflt : intIn(name, v, min, max);
+  };
+  const queues = int("queues", 4, 1, 512);
+  const retaSize = int("reta-size", 128, 8, 512);
+  if ((retaSize & (retaSize - 1)) !== 0)
+    throw new Error(`--reta-size must be a power of two, got ${retaSize}`);
+  const listen = get("wire-listen");
+  const peer = get("wire-peer");
+  const key = get("rss-key");
+  const promiscuous = get("promiscuous");
+  return {
+    id: get("id") ?? "0",
+    queues,
+    retaSize,
+    rssKey: key === undefined ? DEFAULT_RSS_KEY.slice() : parseHexKey(key),
+    ringSize: int("ring-size", 512, 1, 65536),
+    burstSize: int("burst-size", 64, 1, 8192),
+    wireListen: listen === undefined ? null : parseUdpAddress("wire-listen", listen),
+    wirePeer: peer === undefined ? null : parseUdpAddress("wire-peer", peer),
+    hostIp: parseIpv4(get("host-ip") ?? "10.77.0.2"),
+    hostMac: parseMac(get("host-mac") ?? "02:00:00:00:00:02"),
+    promiscuous: promiscuous !== undefined && /^(1|true|yes|on)$/i.test(promiscuous),
+    faultSeed: int("fault-seed", 1, 0, 0xffffffff),
+    adminHost: get("admin-host") ?? "127.0.0.1",
+    adminPort: int("admin-port", 0, 0, 65535),
+  };
+}
