@@ -124,7 +124,7 @@ async function main(): Promise<void> {
     }
     case "faults": {
       const nc = await bus(state);
-      let st: ix.FaultState | undefined;
+      let st: ix.IFaultState | null | undefined;
       for (const [dir, text] of [
         ["in", values.in],
         ["out", values.out],
@@ -139,7 +139,7 @@ async function main(): Promise<void> {
           (await request(nc, S.NIC_STATUS, new Uint8Array(0), (b) => ix.NicStatus.decode(b))).faults ??
           undefined;
       await nc.close();
-      const obj = st ? ix.FaultState.toObject(st) : {};
+      const obj = st ? ix.FaultState.toObject(ix.FaultState.fromObject(st)) : {};
       return print(obj, JSON.stringify(obj));
     }
     case "capture": {

@@ -19,7 +19,10 @@ export interface DataplaneConfig {
   active: boolean;
 }
 
-export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): DataplaneConfig {
+export function loadConfig(
+  argv: string[] = process.argv.slice(2),
+  env: NodeJS.ProcessEnv = process.env,
+): DataplaneConfig {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -37,10 +40,17 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
       parked: { type: "boolean" },
     },
   });
-  const int = (flag: string | undefined, name: string, fallback: number, min: number, max: number): number => {
+  const int = (
+    flag: string | undefined,
+    name: string,
+    fallback: number,
+    min: number,
+    max: number,
+  ): number => {
     const raw = flag ?? env[name];
     const v = raw === undefined ? fallback : Number(raw);
-    if (!Number.isInteger(v) || v < min || v > max) throw new Error(`${name} must be an integer in [${min}, ${max}], got ${raw}`);
+    if (!Number.isInteger(v) || v < min || v > max)
+      throw new Error(`${name} must be an integer in [${min}, ${max}], got ${raw}`);
     return v;
   };
   const cores = int(values.cores, "IX_CORES", 2, 1, 64);

@@ -62,14 +62,16 @@ export class CoreControl {
       case K.CMD_STATUS:
         return { ok: true, status: this.status() };
       case K.CMD_SET_BATCH:
-        if (!Number.isInteger(cmd.value) || cmd.value < 1 || cmd.value > 8192) return { ok: false, error: "batch size must be 1..8192" };
+        if (!Number.isInteger(cmd.value) || cmd.value < 1 || cmd.value > 8192)
+          return { ok: false, error: "batch size must be 1..8192" };
         this.core.thread.batchSize = cmd.value;
         return { ok: true, status: this.status() };
       case K.CMD_ACTIVATE:
         this.active = true;
         return { ok: true, status: this.status() };
       case K.CMD_PARK:
-        if ([...this.core.stack.ownedFlowGroups()].length > 0) return { ok: false, error: "a core must own no flow group before it parks" };
+        if ([...this.core.stack.ownedFlowGroups()].length > 0)
+          return { ok: false, error: "a core must own no flow group before it parks" };
         this.active = false;
         return { ok: true, status: this.status() };
       default:

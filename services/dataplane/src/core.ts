@@ -57,8 +57,10 @@ export class DataplaneCore {
       batchSize: cfg.batchSize,
       ringSize: cfg.ringSize,
       ports: {
-        flushTx: (frames) => nc.publish(S.nicTx(cfg.core), ix.TxBurst.encode({ queue: cfg.core, frames }).finish()),
-        returnCredits: (n) => nc.publish(S.nicCredit(cfg.core), ix.RxCredit.encode({ queue: cfg.core, descriptors: n }).finish()),
+        flushTx: (frames) =>
+          nc.publish(S.nicTx(cfg.core), ix.TxBurst.encode({ queue: cfg.core, frames }).finish()),
+        returnCredits: (n) =>
+          nc.publish(S.nicCredit(cfg.core), ix.RxCredit.encode({ queue: cfg.core, descriptors: n }).finish()),
         runSyscalls: () => this.runSyscalls(),
         runControl: () => this.control.runPending(),
         deliverEvents: () => this.deliverEvents(),

@@ -11,6 +11,7 @@
 import type { RxFrame } from "./rx-queue.ts";
 import { RxQueue } from "./rx-queue.ts";
 import { QueueMetrics } from "./queue-metrics.ts";
+import { TxArena } from "./tx-arena.ts";
 
 /** What the thread needs from the stack (lib/netstack's Stack provides it). */
 export interface CycleStack {
@@ -21,7 +22,7 @@ export interface CycleStack {
 
 /** Where the thread's output goes (NATS in the service, arrays in tests). */
 export interface CyclePorts {
-  /** Frames the stack transmitted this cycle; the port may keep the array. */
+  /** Frames the stack transmitted this cycle; valid only during the call (encode them). */
   flushTx(frames: Uint8Array[]): void;
   /** Descriptors consumed this cycle, to be given back to the NIC. */
   returnCredits(n: number): void;
@@ -47,9 +48,17 @@ export interface CycleStats {
 export class ElasticThread {
   readonly rx: RxQueue;
   readonly metrics: QueueMetrics;
-  readonly stats: CycleStats = { cycles: 0, framesIn: 0, bytesIn: 0, framesOut: 0, bytesOut: 0, rxDropped: 0 };
+  readonly stats: CycleStats = {
+    cycles: 0,
+    framesIn: 0,
+    bytesIn: 0,
+    framesOut: 0,
+    bytesOut: 0,
+    rxDropped: 0,
+  };
   batchSize: number;
   private tx: Uint8Array[] = [];
+  private readonly arena = new TxArena();
   private scheduled = false;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
@@ -57,7 +66,13 @@ export class ElasticThread {
   private readonly stack: CycleStack;
   private readonly ports: CyclePorts;
 
-  constructor(opts: { stack: CycleStack; ports: CyclePorts; clock: () => number; batchSize: number; ringSize: number }) {
+  constructor(opts: {
+    stack: CycleStack;
+    ports: CyclePorts;
+    clock: () => number;
+    batchSize: number;
+    ringSize: number;
+  }) {
     this.stack = opts.stack;
     this.ports = opts.ports;
     this.clock = opts.clock;
@@ -66,9 +81,9 @@ export class ElasticThread {
     this.metrics = new QueueMetrics(this.clock());
   }
 
-  /** The stack's transmit callback: frames are collected and flushed once per cycle. */
+  /** The stack's transmit callback: frames (borrowed) are kept and flushed once per cycle. */
   readonly transmit = (frame: Uint8Array): void => {
-    this.tx.push(frame);
+    this.tx.push(this.arena.keep(frame));
   };
 
   /** A burst from the NIC: frames join the ring; the thread wakes. */
@@ -117,6 +132,7 @@ export class ElasticThread {
       this.stats.framesOut += frames.length;
       for (const f of frames) this.stats.bytesOut += f.length;
       this.ports.flushTx(frames);
+      this.arena.reset();
     }
     this.ports.deliverEvents();
     const end = this.clock();

@@ -32,7 +32,12 @@ const admin = await startAdminServer({
 });
 core.start();
 const heartbeat = setInterval(() => {
-  const hb = ix.Heartbeat.encode({ kind: "dataplane", id: String(cfg.core), timeUs: clockUs(), adminUrl: admin.url }).finish();
+  const hb = ix.Heartbeat.encode({
+    kind: "dataplane",
+    id: String(cfg.core),
+    timeUs: clockUs(),
+    adminUrl: admin.url,
+  }).finish();
   nc.publish(S.status("dataplane", cfg.core), hb);
 }, 1000);
 console.log(`dataplane core ${cfg.core}/${cfg.cores}: B=${cfg.batchSize}, admin ${admin.url}`);

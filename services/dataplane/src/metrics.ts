@@ -19,7 +19,8 @@ export interface MetricSources {
 }
 
 /** "EthMalformed" -> "eth_malformed" (stack counter keys to label values). */
-const snakeCase = (s: string): string => s.replace(/[A-Z]/g, (m, i: number) => (i > 0 ? "_" : "") + m.toLowerCase());
+const snakeCase = (s: string): string =>
+  s.replace(/[A-Z]/g, (m, i: number) => (i > 0 ? "_" : "") + m.toLowerCase());
 
 export function registerMetrics(registry: Registry, src: MetricSources): void {
   const registers = [registry];
@@ -46,16 +47,38 @@ export function registerMetrics(registry: Registry, src: MetricSources): void {
     });
   };
   const last = () => src.thread.metrics.last;
-  snapshotGauge("ix_dp_idle_fraction", "Fraction of the last 10 ms window the core spent idle", () => last().idleFraction);
-  snapshotGauge("ix_dp_batch_size", "Mean frames pushed through the stack per cycle in the last 10 ms window", () => last().batchSize);
-  snapshotGauge("ix_dp_cycle_duration_us", "Mean duration of a busy cycle in the last 10 ms window, microseconds", () => last().cycleUs);
-  snapshotGauge("ix_dp_queuing_delay_us", "Age of the oldest waiting frame in the last 10 ms window, microseconds", () => last().queuingDelayUs);
-  snapshotGauge("ix_dp_cycles_per_second", "Busy cycles per second over the last 10 ms window", () => last().cyclesPerSecond);
+  snapshotGauge(
+    "ix_dp_idle_fraction",
+    "Fraction of the last 10 ms window the core spent idle",
+    () => last().idleFraction,
+  );
+  snapshotGauge(
+    "ix_dp_batch_size",
+    "Mean frames pushed through the stack per cycle in the last 10 ms window",
+    () => last().batchSize,
+  );
+  snapshotGauge(
+    "ix_dp_cycle_duration_us",
+    "Mean duration of a busy cycle in the last 10 ms window, microseconds",
+    () => last().cycleUs,
+  );
+  snapshotGauge(
+    "ix_dp_queuing_delay_us",
+    "Age of the oldest waiting frame in the last 10 ms window, microseconds",
+    () => last().queuingDelayUs,
+  );
+  snapshotGauge(
+    "ix_dp_cycles_per_second",
+    "Busy cycles per second over the last 10 ms window",
+    () => last().cyclesPerSecond,
+  );
   snapshotGauge("ix_dp_rx_backlog", "Frames waiting in the RX ring now", () => src.thread.rx.length);
   snapshotGauge("ix_dp_batch_limit", "The configured batch size B", () => src.thread.batchSize);
   snapshotGauge("ix_dp_connections", "Open TCP connections on this core", src.connections);
   snapshotGauge("ix_dp_flow_groups", "Flow groups this core owns", src.flowGroups);
-  snapshotGauge("ix_dp_active", "1 when the core is an active elastic thread, 0 when parked", () => (src.active() ? 1 : 0));
+  snapshotGauge("ix_dp_active", "1 when the core is an active elastic thread, 0 when parked", () =>
+    src.active() ? 1 : 0,
+  );
 
   const counterOf = (name: string, help: string, labelNames: string[], fill: (c: Counter) => void): void => {
     new Counter({

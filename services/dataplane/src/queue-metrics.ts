@@ -23,7 +23,14 @@ export class QueueMetrics {
   private framesSum = 0;
   private busyUs = 0;
   private maxDelayUs = 0;
-  last: WindowSnapshot = { queueEma: [0, 0, 0], idleFraction: 1, batchSize: 0, cycleUs: 0, queuingDelayUs: 0, cyclesPerSecond: 0 };
+  last: WindowSnapshot = {
+    queueEma: [0, 0, 0],
+    idleFraction: 1,
+    batchSize: 0,
+    cycleUs: 0,
+    queuingDelayUs: 0,
+    cyclesPerSecond: 0,
+  };
 
   constructor(nowUs: number) {
     this.windowStart = nowUs;

@@ -28,7 +28,8 @@ export const MAX_SENDV_BYTES = 4 * 1024 * 1024;
 export const E2BIG = 7;
 
 const K = ix.SyscallKind;
-const isUint = (v: unknown, max: number): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= max;
+const isUint = (v: unknown, max: number): v is number =>
+  typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= max;
 
 export interface SyscallCounters {
   calls: number;
@@ -46,7 +47,9 @@ export function executeCall(api: NativeApi, c: ix.ISyscall, counters: SyscallCou
     case K.SYS_UDP_LISTEN:
       return isUint(c.port, 65535) && c.port > 0 ? api.udpListen(c.port) : -Errno.EINVAL;
     case K.SYS_CONNECT:
-      return isUint(c.ip, 0xffffffff) && isUint(c.port, 65535) ? api.connect(c.ip, c.port, c.cookie ?? 0) : -Errno.EINVAL;
+      return isUint(c.ip, 0xffffffff) && isUint(c.port, 65535)
+        ? api.connect(c.ip, c.port, c.cookie ?? 0)
+        : -Errno.EINVAL;
     case K.SYS_ACCEPT:
       return api.accept(handle, c.cookie ?? 0);
     case K.SYS_REJECT:
@@ -62,7 +65,8 @@ export function executeCall(api: NativeApi, c: ix.ISyscall, counters: SyscallCou
     case K.SYS_CLOSE:
       return api.close(handle);
     case K.SYS_UDP_SEND:
-      if (bufs.length !== 1 || !isUint(c.ip, 0xffffffff) || !isUint(c.port, 65535) || !isUint(c.port2, 65535)) return -Errno.EINVAL;
+      if (bufs.length !== 1 || !isUint(c.ip, 0xffffffff) || !isUint(c.port, 65535) || !isUint(c.port2, 65535))
+        return -Errno.EINVAL;
       return api.udpSend(c.port, c.ip, c.port2, bufs[0], c.cookie ?? 0);
     default:
       counters.unknown++;

@@ -24,12 +24,20 @@ test("EMAs follow IX's update rule over 10 ms windows", () => {
 
 test("the RX ring is bounded, keeps order and extracts flow groups in order", () => {
   const q = new RxQueue(4);
-  const f = (i: number, fg: number) => ({ data: new Uint8Array([i]), rxTimeUs: i, flowGroup: fg, rssHash: 0 });
+  const f = (i: number, fg: number) => ({
+    data: new Uint8Array([i]),
+    rxTimeUs: i,
+    flowGroup: fg,
+    rssHash: 0,
+  });
   assert.ok(q.push(f(1, 1)) && q.push(f(2, 2)) && q.push(f(3, 1)) && q.push(f(4, 3)));
   assert.equal(q.push(f(5, 1)), false, "a full ring refuses");
   assert.equal(q.shift()?.rxTimeUs, 1);
   assert.ok(q.push(f(5, 1)));
   const taken = q.extract(new Set([1]));
-  assert.deepEqual(taken.map((x) => x.rxTimeUs), [3, 5]);
+  assert.deepEqual(
+    taken.map((x) => x.rxTimeUs),
+    [3, 5],
+  );
   assert.deepEqual([q.shift()?.rxTimeUs, q.shift()?.rxTimeUs, q.shift()], [2, 4, undefined]);
 });
