@@ -28,6 +28,7 @@ export interface ClusterOptions {
   /** Create the `ix` namespace with a TAP (root only). */
   tap?: boolean;
   namespace?: string;
+  tapName?: string;
   echo?: boolean;
   /** Extra flags per service kind. */
   extraArgs?: Partial<Record<"nic" | "dataplane" | "app", string[]>>;
@@ -125,7 +126,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
     if (opts.tap) {
       tap = await setupTap({
         namespace: opts.namespace ?? "ix",
-        tapName: "ixtap0",
+        tapName: opts.tapName ?? "ixtap0",
         linuxIp: LINUX_IP,
         prefix: 24,
         nicPort: wirePort,

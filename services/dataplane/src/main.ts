@@ -20,7 +20,12 @@ registerMetrics(registry, {
   connections: () => core.stack.connectionCount(),
   flowGroups: () => [...core.stack.ownedFlowGroups()].length,
   active: () => core.control.active,
-  eventsDropped: () => core.droppedBatches,
+  coreDrops: () => ({
+    malformed_rx: core.malformed.rx,
+    malformed_syscalls: core.malformed.syscalls,
+    syscall_batches_flood: core.droppedBatches,
+    oversized_syscall_batches: core.syscalls.oversizedBatches,
+  }),
 });
 const admin = await startAdminServer({
   service: "dataplane",

@@ -15,7 +15,8 @@ export interface MetricSources {
   connections: () => number;
   flowGroups: () => number;
   active: () => boolean;
-  eventsDropped: () => number;
+  /** Drops the core counts outside the stack (malformed messages, app floods), by reason. */
+  coreDrops: () => Record<string, number>;
 }
 
 /** "EthMalformed" -> "eth_malformed" (stack counter keys to label values). */
@@ -104,7 +105,7 @@ export function registerMetrics(registry: Registry, src: MetricSources): void {
   });
   counterOf("ix_dp_drops_total", "Frames or events dropped, by reason", ["reason"], (c) => {
     c.inc({ reason: "rx_ring_full" }, s.rxDropped);
-    c.inc({ reason: "app_events" }, src.eventsDropped());
+    for (const [reason, v] of Object.entries(src.coreDrops())) c.inc({ reason }, v);
     for (const [k, v] of Object.entries(src.stackCounters())) {
       if (k.startsWith("drop") && v > 0) c.inc({ reason: snakeCase(k.slice(4)) }, v);
     }
