@@ -53,7 +53,10 @@ function sessionHandler(
   accepted.inc({ protocol });
   let open = true;
   const done = (): void => {
-    if (open) connections.dec({ protocol });
+    if (open) {
+      connections.dec({ protocol });
+      session.dispose?.();
+    }
     open = false;
   };
   return {
