@@ -12,6 +12,7 @@ import { parseArgs } from "node:util";
 import { agentMain } from "./agent-main.ts";
 import { runWithAgents } from "./agents.ts";
 import { measureCeiling } from "./ceiling.ts";
+import { closeNatsL2, configureNatsL2 } from "./nats-l2/transport.ts";
 import { OptionError, parseLoadOptions, USAGE } from "./options.ts";
 import { plotResults } from "./plot.ts";
 import type { RunResult } from "./results.ts";
@@ -19,7 +20,10 @@ import { runLoad } from "./run.ts";
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
-  if (command === "agent") return agentMain();
+  if (command === "agent") {
+    await agentMain();
+    return closeNatsL2(); // its NATS connection would keep the agent alive
+  }
   if (command === "ceiling") return ceilingCommand(rest);
   if (command === "plot") return plotCommand(rest);
   if (command === "--help" || command === "-h" || command === "help") {
@@ -27,10 +31,22 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const opts = parseLoadOptions(argv);
-  const result =
-    opts.agents > 1
-      ? await runWithAgents(opts, fileURLToPath(import.meta.url), process.stderr)
-      : await runLoad(opts, { progressOut: process.stderr });
+  if (opts.transport === "nats-l2") {
+    try {
+      configureNatsL2({ hostIp: opts.hostIp, hostMac: opts.hostMac, hostName: opts.hostName });
+    } catch (err) {
+      throw new OptionError((err as Error).message);
+    }
+  }
+  let result: RunResult;
+  try {
+    result =
+      opts.agents > 1
+        ? await runWithAgents(opts, fileURLToPath(import.meta.url), process.stderr)
+        : await runLoad(opts, { progressOut: process.stderr });
+  } finally {
+    await closeNatsL2();
+  }
   const json = JSON.stringify(result, null, 2) + "\n";
   if (opts.json) writeFileSync(opts.json, json);
   else process.stdout.write(json);

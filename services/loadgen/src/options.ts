@@ -16,6 +16,10 @@ export interface LoadOptions {
   protocol: ProtocolName;
   workload: WorkloadName;
   transport: string;
+  /** nats-l2 only: this host's address, MAC and subject token (defaults derive from the pid). */
+  hostIp?: string;
+  hostMac?: string;
+  hostName?: string;
   mode: Mode;
   rate: number;
   durationS: number;
@@ -55,6 +59,9 @@ const FLAGS = {
   protocol: { type: "string", default: "memcached" },
   workload: { type: "string", default: "usr" },
   transport: { type: "string", default: "kernel" },
+  "host-ip": { type: "string" },
+  "host-mac": { type: "string" },
+  "host-name": { type: "string" },
   mode: { type: "string", default: "fixed" },
   rate: { type: "string", default: "10000" },
   duration: { type: "string", default: "10" },
@@ -89,7 +96,8 @@ const FLAGS = {
 } as const;
 
 export const USAGE = `usage: ixload --server HOST:PORT [options]
-  --protocol memcached|echo  --workload usr|etc  --transport kernel
+  --protocol memcached|echo  --workload usr|etc  --transport kernel|nats-l2
+  --host-ip 10.77.0.X --host-mac M --host-name N  (nats-l2; NATS from IX_NATS_URL/USER/PASSWORD)
   --mode fixed|sweep|pattern|pingpong
   --rate N --duration S --warmup S --connections C --depth D
   --keys N --value-size B --message-size B --seed N --slo-us US
@@ -120,6 +128,9 @@ export function parseLoadOptions(argv: string[]): LoadOptions {
     protocol,
     workload,
     transport: values.transport,
+    hostIp: values["host-ip"],
+    hostMac: values["host-mac"],
+    hostName: values["host-name"],
     mode,
     rate: num("rate", values.rate, 0),
     durationS: num("duration", values.duration, 0.001),
@@ -164,6 +175,11 @@ export function parseLoadOptions(argv: string[]): LoadOptions {
   if (opts.patternHigh < opts.patternLow) throw new OptionError("--pattern-high must be >= --pattern-low");
   if (mode === "pingpong" && protocol !== "echo")
     throw new OptionError("--mode pingpong needs --protocol echo");
+  const hostFlags = opts.hostIp ?? opts.hostMac ?? opts.hostName;
+  if (hostFlags !== undefined && opts.transport !== "nats-l2")
+    throw new OptionError("--host-ip/--host-mac/--host-name need --transport nats-l2");
+  if (hostFlags !== undefined && opts.agents > 1)
+    throw new OptionError("--host-* name one host: with --agents each agent picks its own (leave them out)");
   if (opts.agents > 1 && mode === "pingpong") throw new OptionError("--agents does not apply to pingpong");
   return opts;
 }

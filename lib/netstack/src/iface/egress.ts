@@ -1,0 +1,139 @@
+// Egress: IPv4 emission through one reused scratch buffer, ARP resolution
+// (frames held in pool buffers while resolving), Ethernet minimum padding and
+// the hand-off to transmit() through cached views (no allocation once warm).
+
+import type { Counters } from "../counters.ts";
+import { ArpOp, emitArp } from "../wire/arp.ts";
+import { BROADCAST_MAC } from "../wire/addr.ts";
+import { EtherType, emitEthernet } from "../wire/ethernet.ts";
+import { IpProtocol, emitIpv4Header } from "../wire/ipv4.ts";
+import { emitTcp, type TcpEmitHeader, type TcpEmitOptions } from "../wire/tcp.ts";
+import type { ArpCache } from "./arp-cache.ts";
+
+const MIN_FRAME = 60; // Ethernet minimum without FCS
+const IP_OFF = 14;
+/** Where L4 emitters write in the scratch buffer. */
+export const L4_OFF = 34;
+const ZERO_MAC = new Uint8Array(6);
+
+export class Egress {
+  /** The transmit scratch buffer: an L4 emitter writes at L4_OFF, then sendL4(). */
+  readonly txBuf = new Uint8Array(2048);
+  private readonly txViews: (Uint8Array | undefined)[] = [];
+  private readonly tcpHdr: TcpEmitHeader = { srcPort: 0, dstPort: 0, seq: 0, ack: 0, flags: 0, window: 0 };
+  private readonly ipHdr = { srcIp: 0, dstIp: 0, protocol: 0, payloadLength: 0, id: 0 };
+  private ipId = 0;
+  private readonly mac: Uint8Array;
+  private readonly ip: number;
+  private readonly counters: Counters;
+  private readonly arp: ArpCache;
+  private readonly transmit: (frame: Uint8Array) => void;
+  private readonly clock: () => number;
+  readonly arpRequest = (ip: number) => this.sendArp(ArpOp.Request, BROADCAST_MAC, ZERO_MAC, ip);
+
+  /** `now` returns the stack's time of the current entry point. */
+  constructor(
+    mac: Uint8Array,
+    ip: number,
+    counters: Counters,
+    arp: ArpCache,
+    transmit: (f: Uint8Array) => void,
+    now: () => number,
+  ) {
+    this.mac = mac;
+    this.ip = ip;
+    this.counters = counters;
+    this.arp = arp;
+    this.transmit = transmit;
+    this.clock = now;
+  }
+
+  /** Sends the IP packet whose L4 part (n bytes) is already at txBuf[34..]. */
+  sendL4(dstIp: number, protocol: number, n: number): void {
+    const h = this.ipHdr;
+    h.srcIp = this.ip;
+    h.dstIp = dstIp;
+    h.protocol = protocol;
+    h.payloadLength = n;
+    h.id = this.ipId = (this.ipId + 1) & 0xffff;
+    emitIpv4Header(this.txBuf, IP_OFF, h);
+    this.sendFrame(dstIp, L4_OFF + n);
+  }
+
+  private sendFrame(dstIp: number, len: number): void {
+    const mac = this.arp.lookup(dstIp, this.clock());
+    if (mac !== null) {
+      emitEthernet(this.txBuf, 0, mac, this.mac, EtherType.IPv4);
+      this.tx(len);
+      return;
+    }
+    const fresh = !this.arp.resolving(dstIp);
+    if (!this.arp.hold(dstIp, this.txBuf, len, this.clock())) this.counters.dropArpQueueFull++;
+    if (fresh) this.arpRequest(dstIp);
+  }
+
+  /** Hands txBuf[0, len) to transmit through a cached view (no allocation once warm). */
+  private tx(len: number): void {
+    if (len < MIN_FRAME) {
+      this.txBuf.fill(0, len, MIN_FRAME);
+      len = MIN_FRAME;
+    }
+    let v = this.txViews[len];
+    if (v === undefined) v = this.txViews[len] = this.txBuf.subarray(0, len);
+    this.counters.framesOut++;
+    this.counters.bytesOut += len;
+    this.transmit(v);
+  }
+
+  sendArp(op: number, dstMac: Uint8Array, targetMac: Uint8Array, targetIp: number): void {
+    if (op === ArpOp.Request) this.counters.arpRequestsSent++;
+    else this.counters.arpRepliesSent++;
+    // Copy first: dstMac may be a view of the received frame, and emit order does not matter then.
+    emitArp(this.txBuf, IP_OFF, op, this.mac, this.ip, targetMac, targetIp);
+    emitEthernet(this.txBuf, 0, dstMac, this.mac, EtherType.ARP);
+    this.tx(IP_OFF + 28);
+  }
+
+  flushHeld(ip: number): void {
+    const p = this.arp.take(ip);
+    if (p === undefined) return;
+    const mac = this.arp.lookup(ip, this.clock());
+    for (let i = 0; i < p.frames.length; i++) {
+      const buf = p.frames[i];
+      if (mac !== null) {
+        emitEthernet(buf, 0, mac, this.mac, EtherType.IPv4);
+        this.counters.framesOut++;
+        this.counters.bytesOut += p.lens[i];
+        this.transmit(buf.subarray(0, p.lens[i]));
+      } else this.counters.dropArpUnresolved++;
+      this.arp.release(buf);
+    }
+  }
+
+  /** Emits a TCP segment to any 4-tuple (also used without a connection: RST, SYN-cookie SYN-ACK). */
+  emitTcpTo(
+    remoteIp: number,
+    localPort: number,
+    remotePort: number,
+    seq: number,
+    ack: number,
+    flags: number,
+    window: number,
+    options: TcpEmitOptions | undefined,
+    payload: Uint8Array | null,
+    off: number,
+    len: number,
+  ): void {
+    const h = this.tcpHdr;
+    h.srcPort = localPort;
+    h.dstPort = remotePort;
+    h.seq = seq >>> 0;
+    h.ack = ack >>> 0;
+    h.flags = flags;
+    h.window = window;
+    h.options = options;
+    const n = emitTcp(this.txBuf, L4_OFF, this.ip, remoteIp, h, payload ?? undefined, off, len);
+    this.counters.tcpOut++;
+    this.sendL4(remoteIp, IpProtocol.TCP, n);
+  }
+}

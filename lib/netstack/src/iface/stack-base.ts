@@ -1,0 +1,247 @@
+// Shared state of a Stack and the TcpHost side of it: identity, options,
+// counters, events, flow-group tables and totals, timers, egress. The input
+// path (stack-core.ts) and the syscalls (stack.ts) build on it.
+
+import { createCounters } from "../counters.ts";
+import type { StackEvent } from "./events.ts";
+import { ArpCache } from "./arp-cache.ts";
+import { Egress } from "./egress.ts";
+import { FlowGroup } from "./flow-group.ts";
+import { resolveOptions, type ResolvedOptions, type StackOptions } from "./options.ts";
+import { Toeplitz, DEFAULT_RSS_KEY, flowGroupOf } from "../rss/toeplitz.ts";
+import type { TcpConfig } from "../tcp/config.ts";
+import type { TcpHost } from "../tcp/host.ts";
+import { SynCookies } from "../tcp/syn-cookie.ts";
+import { Tcb } from "../tcp/tcb.ts";
+import { onTimer } from "../tcp/timers.ts";
+import { BufferPool } from "../util/buffer-pool.ts";
+import type { TcpEmitOptions } from "../wire/tcp.ts";
+
+export class StackBase implements TcpHost {
+  readonly mac: Uint8Array;
+  readonly ip: number;
+  readonly opts: ResolvedOptions;
+  readonly tcpCfg: TcpConfig;
+  readonly counters = createCounters();
+  /** Event conditions for the application; the caller drains it. */
+  events: StackEvent[] = [];
+  now: number;
+  protected readonly clock: () => number;
+  protected readonly transmit: (frame: Uint8Array) => void;
+  protected readonly toeplitz: Toeplitz;
+  /** owned[fg] === 1 when this instance owns flow group fg (internal; use the Stack methods). */
+  readonly owned: Uint8Array;
+  /** Per-group tables, created on first use (internal). */
+  readonly groups: (FlowGroup | undefined)[];
+  readonly tcpListeners = new Set<number>();
+  readonly udpListeners = new Set<number>();
+  readonly arp: ArpCache;
+  readonly pool: BufferPool;
+  readonly cookies: SynCookies;
+  /** Totals over owned groups (SYN backlog, accept queue, connections). */
+  embryonicTotal = 0;
+  unacceptedTotal = 0;
+  liveTotal = 0;
+  /** Last time a SYN cookie was sent: cookie ACKs are only checked for a while after. */
+  lastCookieAt = -Infinity;
+
+  readonly egress: Egress;
+  private readonly fireTimer = (t: Tcb) => this.timerFired(t);
+
+  constructor(o: StackOptions) {
+    this.opts = resolveOptions(o);
+    this.tcpCfg = this.opts.tcp;
+    this.mac = Uint8Array.from(o.mac);
+    this.ip = o.ip >>> 0;
+    this.clock = o.clock;
+    this.transmit = o.transmit;
+    this.now = o.clock();
+    this.toeplitz = new Toeplitz(o.rssKey ?? DEFAULT_RSS_KEY);
+    this.owned = new Uint8Array(this.opts.retaSize);
+    this.groups = new Array(this.opts.retaSize).fill(undefined);
+    if (o.ownedFlowGroups === undefined) this.owned.fill(1);
+    else for (const fg of o.ownedFlowGroups) if (fg >= 0 && fg < this.opts.retaSize) this.owned[fg] = 1;
+    this.pool = new BufferPool(this.opts.poolCount, this.opts.poolSize);
+    this.arp = new ArpCache(this.opts.arp, this.pool);
+    this.cookies = new SynCookies(this.opts.secret);
+    this.egress = new Egress(this.mac, this.ip, this.counters, this.arp, o.transmit, () => this.now);
+  }
+
+  /** Flow group of a segment as received (remote is the source). */
+  flowGroupOf(remoteIp: number, localIp: number, remotePort: number, localPort: number): number {
+    return flowGroupOf(
+      this.toeplitz.hashIpv4Ports(remoteIp, localIp, remotePort, localPort),
+      this.opts.retaSize,
+    );
+  }
+
+  /** The group's tables, created on first use. */
+  group(fg: number): FlowGroup {
+    let g = this.groups[fg];
+    if (g === undefined) {
+      g = new FlowGroup(fg, this.now);
+      this.groups[fg] = g;
+    }
+    return g;
+  }
+
+  /** Creates a connection in group fg (tables and totals). */
+  newTcb(fg: number, localPort: number, remoteIp: number, remotePort: number): Tcb {
+    const g = this.group(fg);
+    const t = new Tcb(this.tcpCfg, fg, g.allocId(), localPort, remoteIp, remotePort);
+    g.insert(t);
+    this.liveTotal++;
+    return t;
+  }
+
+  /** Emits a TCP segment to any 4-tuple (also used without a connection: RST, SYN-cookie SYN-ACK). */
+  emitTcpTo(
+    remoteIp: number,
+    localPort: number,
+    remotePort: number,
+    seq: number,
+    ack: number,
+    flags: number,
+    window: number,
+    options: TcpEmitOptions | undefined,
+    payload: Uint8Array | null,
+    off: number,
+    len: number,
+  ): void {
+    this.egress.emitTcpTo(
+      remoteIp,
+      localPort,
+      remotePort,
+      seq,
+      ack,
+      flags,
+      window,
+      options,
+      payload,
+      off,
+      len,
+    );
+  }
+
+  // ---- TcpHost -----------------------------------------------------------
+
+  emitSegment(
+    t: Tcb,
+    seq: number,
+    ack: number,
+    flags: number,
+    window: number,
+    options: TcpEmitOptions | undefined,
+    payload: Uint8Array | null,
+    off: number,
+    len: number,
+  ): void {
+    this.emitTcpTo(
+      t.remoteIp,
+      t.localPort,
+      t.remotePort,
+      seq,
+      ack,
+      flags,
+      window,
+      options,
+      payload,
+      off,
+      len,
+    );
+  }
+
+  pushEvent(ev: StackEvent): void {
+    this.events.push(ev);
+  }
+
+  armTimer(t: Tcb): void {
+    const d = t.finished ? Infinity : t.nextDeadline();
+    if (d === t.timerAt) return;
+    const wheel = this.group(t.fg).wheel;
+    if (t.timerId >= 0 && (d === Infinity || d < t.timerAt)) {
+      wheel.cancel(t.timerId);
+      t.timerId = -1;
+      t.timerAt = Infinity;
+    }
+    // A later deadline keeps the earlier wheel entry: it fires, finds nothing due, re-arms.
+    if (d !== Infinity && t.timerId < 0) {
+      t.timerId = wheel.schedule(d, t);
+      t.timerAt = d;
+    }
+  }
+
+  passiveEstablished(t: Tcb): void {
+    const g = this.group(t.fg);
+    if (t.embryonic) {
+      t.embryonic = false;
+      g.embryonic--;
+      this.embryonicTotal--;
+    }
+    t.knocked = true;
+    g.unaccepted++;
+    this.unacceptedTotal++;
+    this.events.push({
+      type: "knock",
+      handle: t.handle,
+      srcIp: t.remoteIp,
+      srcPort: t.remotePort,
+      dstPort: t.localPort,
+    });
+  }
+
+  release(t: Tcb): void {
+    const g = this.group(t.fg);
+    if (t.embryonic) {
+      t.embryonic = false;
+      g.embryonic--;
+      this.embryonicTotal--;
+    }
+    if (t.knocked) {
+      t.knocked = false;
+      g.unaccepted--;
+      this.unacceptedTotal--;
+    }
+    const before = g.live;
+    g.removeTuple(t);
+    this.liveTotal -= before - g.live;
+    if (t.timerId >= 0) {
+      g.wheel.cancel(t.timerId);
+      t.timerId = -1;
+      t.timerAt = Infinity;
+    }
+    if (!t.appOpen && g.byId.get(t.id) === t) g.byId.delete(t.id);
+  }
+
+  // ---- time --------------------------------------------------------------
+
+  private timerFired(t: Tcb): void {
+    t.timerId = -1;
+    t.timerAt = Infinity;
+    onTimer(this, t);
+    this.armTimer(t);
+  }
+
+  /** Runs every timer due now and ARP retries. */
+  poll(): void {
+    this.now = this.clock();
+    for (let fg = 0; fg < this.groups.length; fg++) {
+      const g = this.groups[fg];
+      if (g !== undefined && this.owned[fg] === 1 && g.wheel.size > 0)
+        g.wheel.advance(this.now, this.fireTimer);
+    }
+    if (this.arp.pending.size > 0)
+      this.counters.dropArpUnresolved += this.arp.retry(this.now, this.egress.arpRequest);
+  }
+
+  /** Earliest time (us) at which poll() has work; Infinity when idle. */
+  nextDeadline(): number {
+    let d = this.arp.nextDeadline();
+    for (let fg = 0; fg < this.groups.length; fg++) {
+      const g = this.groups[fg];
+      if (g !== undefined && this.owned[fg] === 1 && g.wheel.size > 0)
+        d = Math.min(d, g.wheel.nextDeadline());
+    }
+    return d;
+  }
+}

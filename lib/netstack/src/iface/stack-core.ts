@@ -1,0 +1,198 @@
+// The interface layer's input path: Ethernet/ARP/IPv4/ICMP/UDP input and TCP
+// demux to per-flow-group tables (state, timers and output in stack-base.ts
+// and egress.ts; syscalls and migration in stack.ts).
+//
+// Input frames: the stack never writes into them, and recv events (and the
+// out-of-order queue) keep zero-copy views of them, so a caller must not reuse
+// a frame's buffer after input() (hand over ownership; GC reclaims it).
+// Output frames are borrowed by transmit() (see StackOptions.transmit).
+
+import { L4_OFF } from "./egress.ts";
+import { handleNoConnection } from "./listen.ts";
+import { StackBase } from "./stack-base.ts";
+import { segmentArrives } from "../tcp/input.ts";
+import { finish } from "../tcp/lifecycle.ts";
+import { Segment } from "../tcp/segment.ts";
+import { seqGt } from "../tcp/seq.ts";
+import { TcpState } from "../tcp/tcb.ts";
+import { ArpOp, ArpView } from "../wire/arp.ts";
+import { EtherType, EthernetView } from "../wire/ethernet.ts";
+import { IcmpType, IcmpView, emitIcmpEcho } from "../wire/icmp.ts";
+import { IpProtocol, Ipv4View } from "../wire/ipv4.ts";
+import { TcpFlag, TcpView } from "../wire/tcp.ts";
+import { UdpView } from "../wire/udp.ts";
+import { WireError } from "../wire/errors.ts";
+
+const EMPTY = new Uint8Array(0);
+
+export class StackCore extends StackBase {
+  private readonly eth = new EthernetView();
+  private readonly ipv = new Ipv4View();
+  private readonly arpv = new ArpView();
+  private readonly icmpv = new IcmpView();
+  private readonly udpv = new UdpView();
+  private readonly tcpv = new TcpView();
+  private readonly seg = new Segment();
+
+  // ---- input -------------------------------------------------------------
+
+  /** Processes one received Ethernet frame. Never throws on malformed input. */
+  input(frame: Uint8Array): void {
+    this.now = this.clock();
+    const c = this.counters;
+    c.framesIn++;
+    c.bytesIn += frame.length;
+    if (this.eth.reset(frame) !== WireError.Ok) {
+      c.dropEthMalformed++;
+      return;
+    }
+    if (!this.addressedToUs(frame)) {
+      c.dropEthNotForUs++;
+      return;
+    }
+    const type = this.eth.etherType();
+    if (type === EtherType.ARP) this.arpInput(this.eth.payload());
+    else if (type === EtherType.IPv4) this.ipInput(this.eth.payload());
+    else c.dropEthUnknownType++;
+  }
+
+  private addressedToUs(frame: Uint8Array): boolean {
+    let ours = true;
+    let bcast = true;
+    for (let i = 0; i < 6; i++) {
+      if (frame[i] !== this.mac[i]) ours = false;
+      if (frame[i] !== 0xff) bcast = false;
+    }
+    return ours || bcast;
+  }
+
+  private arpInput(p: Uint8Array): void {
+    const c = this.counters;
+    const a = this.arpv;
+    if (a.reset(p) !== WireError.Ok) {
+      c.dropArpMalformed++;
+      return;
+    }
+    c.arpIn++;
+    const sip = a.senderIp();
+    const forUs = a.targetIp() === this.ip;
+    this.arp.learn(sip, a.senderMac(), this.now, forUs);
+    if (!forUs) {
+      c.dropArpNotForUs++;
+      return;
+    }
+    if (a.op() === ArpOp.Request) this.egress.sendArp(ArpOp.Reply, a.senderMac(), a.senderMac(), sip);
+    this.egress.flushHeld(sip);
+  }
+
+  private ipInput(p: Uint8Array): void {
+    const c = this.counters;
+    const ip = this.ipv;
+    const r = ip.reset(p);
+    if (r !== WireError.Ok) {
+      if (r === WireError.BadChecksum) c.dropIpChecksum++;
+      else c.dropIpMalformed++;
+      return;
+    }
+    c.ipIn++;
+    if (ip.dstIp() !== this.ip) {
+      c.dropIpNotForUs++;
+      return;
+    }
+    if (ip.isFragment()) {
+      c.dropIpFragment++;
+      return;
+    }
+    const proto = ip.protocol();
+    if (proto === IpProtocol.TCP) this.tcpInput(ip.srcIp(), ip.payload());
+    else if (proto === IpProtocol.UDP) this.udpInput(ip.srcIp(), ip.payload());
+    else if (proto === IpProtocol.ICMP) this.icmpInput(ip.srcIp(), ip.payload());
+    else c.dropIpUnknownProtocol++;
+  }
+
+  private icmpInput(src: number, p: Uint8Array): void {
+    const v = this.icmpv;
+    if (v.reset(p) !== WireError.Ok) {
+      this.counters.dropIcmpMalformed++;
+      return;
+    }
+    if (v.type() !== IcmpType.EchoRequest || v.code() !== 0) {
+      this.counters.dropIcmpUnsupported++;
+      return;
+    }
+    const data = v.data();
+    if (data.length > this.egress.txBuf.length - L4_OFF - 8) {
+      this.counters.dropIcmpMalformed++;
+      return;
+    }
+    const n = emitIcmpEcho(this.egress.txBuf, L4_OFF, IcmpType.EchoReply, v.ident(), v.seqNo(), data);
+    this.counters.icmpEchoReplies++;
+    this.egress.sendL4(src, IpProtocol.ICMP, n);
+  }
+
+  private udpInput(src: number, p: Uint8Array): void {
+    const v = this.udpv;
+    if (v.reset(p, src, this.ip) !== WireError.Ok) {
+      this.counters.dropUdpMalformed++;
+      return;
+    }
+    const dstPort = v.dstPort();
+    if (!this.udpListeners.has(dstPort)) {
+      this.counters.dropUdpNoListener++;
+      return;
+    }
+    this.counters.udpIn++;
+    this.events.push({ type: "udpRecv", srcIp: src, srcPort: v.srcPort(), dstPort, data: v.payload() });
+  }
+
+  private tcpInput(src: number, p: Uint8Array): void {
+    const c = this.counters;
+    const v = this.tcpv;
+    const r = v.reset(p, src, this.ip, true);
+    if (r !== WireError.Ok) {
+      if (r === WireError.BadChecksum) c.dropTcpChecksum++;
+      else c.dropTcpMalformed++;
+      return;
+    }
+    c.tcpIn++;
+    const srcPort = v.srcPort();
+    const dstPort = v.dstPort();
+    if (srcPort === 0 || dstPort === 0) {
+      c.dropTcpMalformed++;
+      return;
+    }
+    const fg = this.flowGroupOf(src, this.ip, srcPort, dstPort);
+    if (this.owned[fg] === 0) {
+      c.dropTcpNotOwned++;
+      return;
+    }
+    const s = this.seg;
+    s.seq = v.seq();
+    s.ack = v.ack();
+    s.flags = v.flags();
+    s.wnd = v.window();
+    const dataLen = p.length - v.headerLength();
+    s.data = dataLen > 0 ? v.payload() : EMPTY;
+    s.len = dataLen + (s.flags & TcpFlag.SYN ? 1 : 0) + (s.flags & TcpFlag.FIN ? 1 : 0);
+    s.mss = v.mss;
+    s.wscale = v.wscale;
+    s.sackPermitted = v.sackPermitted;
+    const g = this.groups[fg];
+    const t = g?.lookup(src, srcPort, dstPort);
+    if (t !== undefined) {
+      // RFC 6191-style TIME_WAIT reuse: a new SYN above the old sequence space.
+      const reuse =
+        t.state === TcpState.TimeWait &&
+        (s.flags & (TcpFlag.SYN | TcpFlag.ACK)) === TcpFlag.SYN &&
+        seqGt(s.seq, t.rcvNxt) &&
+        this.tcpListeners.has(dstPort);
+      if (!reuse) {
+        segmentArrives(this, t, s);
+        this.armTimer(t);
+        return;
+      }
+      finish(this, t);
+    }
+    handleNoConnection(this, fg, s, src, srcPort, dstPort);
+  }
+}

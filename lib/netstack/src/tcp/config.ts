@@ -1,0 +1,53 @@
+// TCP tunables. Times in microseconds. Defaults follow Linux/IX where a value
+// matters for interoperability and are short where only tests care (TIME_WAIT).
+
+export interface TcpConfig {
+  /** MSS we advertise and the upper bound for what we send (1460 for a 1500 MTU). */
+  mss: number;
+  /** Receive buffer per connection: the most unread (not recvDone'd) bytes. */
+  rcvBuf: number;
+  /** Send buffer per connection: most bytes accepted by sendv and not yet acked. */
+  sndBuf: number;
+  minRtoUs: number;
+  maxRtoUs: number;
+  initialRtoUs: number;
+  /** Delayed-ACK timeout (an ACK is also sent on every second full segment). */
+  delAckUs: number;
+  /** TIME_WAIT duration (2*MSL). */
+  timeWaitUs: number;
+  /** Longest wait in FIN_WAIT_2 for the peer's FIN after our close. */
+  finWait2Us: number;
+  /** RTO expirations before an established connection is declared dead. */
+  maxRetries: number;
+  /** SYN / SYN-ACK retransmissions before giving up. */
+  maxSynRetries: number;
+  /** Nagle's algorithm for new connections (IX: off). */
+  nagle: boolean;
+  /** Out-of-order queue bound, in segments. */
+  oooMaxSegments: number;
+  initialCwndSegments: number;
+}
+
+export const DEFAULT_TCP_CONFIG: TcpConfig = {
+  mss: 1460,
+  rcvBuf: 256 * 1024,
+  sndBuf: 256 * 1024,
+  minRtoUs: 200_000,
+  maxRtoUs: 60_000_000,
+  initialRtoUs: 1_000_000,
+  delAckUs: 40_000,
+  timeWaitUs: 1_000_000,
+  finWait2Us: 60_000_000,
+  maxRetries: 12,
+  maxSynRetries: 6,
+  nagle: false,
+  oooMaxSegments: 64,
+  initialCwndSegments: 10,
+};
+
+/** Window-scale shift needed so `buf` fits in the 16-bit window field. */
+export function wscaleFor(buf: number): number {
+  let s = 0;
+  while (s < 14 && buf >>> s > 0xffff) s++;
+  return s;
+}

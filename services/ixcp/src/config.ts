@@ -1,0 +1,108 @@
+// IXCP's configuration from flags or the environment (a flag wins over its
+// variable; IX_CORES / IX_ADMIN_* are accepted as docker compose sets them).
+// Bad values throw at start with a message naming the flag.
+import { parseArgs } from "node:util";
+import { DEFAULT_RETA_SIZE } from "@ix/bus";
+import { IX_RULES, type IxRules } from "./policies/ix-rules.ts";
+
+export interface IxcpConfig {
+  policy: string;
+  cores: number;
+  /** Active cores to converge to at start; undefined: keep the NIC's RETA as it is. */
+  initialCores: number | undefined;
+  periodMs: number;
+  prometheus: string | undefined;
+  scrape: string[];
+  adminHost: string;
+  adminPort: number;
+  deadMs: number;
+  migrationBatch: number;
+  retaSize: number;
+  rules: Partial<IxRules>;
+}
+
+const OPTIONS = {
+  policy: ["IX_IXCP_POLICY"],
+  cores: ["IX_IXCP_CORES", "IX_CORES"],
+  "initial-cores": ["IX_IXCP_INITIAL_CORES"],
+  "period-ms": ["IX_IXCP_PERIOD_MS"],
+  prometheus: ["IX_IXCP_PROMETHEUS"],
+  scrape: ["IX_IXCP_SCRAPE"],
+  "admin-host": ["IX_IXCP_ADMIN_HOST", "IX_ADMIN_HOST"],
+  "admin-port": ["IX_IXCP_ADMIN_PORT", "IX_ADMIN_PORT"],
+  "dead-ms": ["IX_IXCP_DEAD_MS"],
+  "migration-batch": ["IX_IXCP_MIGRATION_BATCH"],
+  "reta-size": ["IX_IXCP_RETA_SIZE"],
+  rules: ["IX_IXCP_RULES"],
+} as const;
+type Option = keyof typeof OPTIONS;
+
+export const USAGE = `usage: node services/ixcp/src/main.ts [--flag value ...]
+${Object.entries(OPTIONS)
+  .map(([flag, env]) => `  --${flag.padEnd(16)} (env ${env.join(" or ")})`)
+  .join("\n")}
+--policy static|energy|consolidation|./path/policy.ts (default energy)
+--rules '{"stepUpQueue":32,"stepDownQueue":8,"idleMargin":1.2,"holdAfterUpMs":200,"holdUpAfterDownMs":2000,"holdDownMs":4000}'
+NATS credentials: IX_NATS_URL, IX_NATS_USER, IX_NATS_PASSWORD.`;
+
+function int(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined || raw === "") return fallback;
+  const v = Number(raw);
+  if (!Number.isInteger(v) || v < min || v > max)
+    throw new Error(`--${name} must be an integer in [${min}, ${max}], got ${JSON.stringify(raw)}`);
+  return v;
+}
+
+function parseRules(raw: string | undefined): Partial<IxRules> {
+  if (!raw) return {};
+  let obj: unknown;
+  try {
+    obj = JSON.parse(raw);
+  } catch (e) {
+    throw new Error(`--rules must be JSON: ${(e as Error).message}`);
+  }
+  if (typeof obj !== "object" || obj === null) throw new Error("--rules must be a JSON object");
+  for (const [k, v] of Object.entries(obj)) {
+    if (!(k in IX_RULES)) throw new Error(`--rules: unknown rule ${k} (${Object.keys(IX_RULES).join(", ")})`);
+    if (typeof v !== "number" || !Number.isFinite(v) || v < 0)
+      throw new Error(`--rules: ${k} must be a number >= 0`);
+  }
+  return obj as Partial<IxRules>;
+}
+
+export function loadConfig(
+  argv: string[] = process.argv.slice(2),
+  env: NodeJS.ProcessEnv = process.env,
+): IxcpConfig {
+  const { values } = parseArgs({
+    args: argv,
+    options: Object.fromEntries(Object.keys(OPTIONS).map((k) => [k, { type: "string" as const }])),
+  });
+  const get = (k: Option): string | undefined => {
+    const flag = values[k];
+    if (typeof flag === "string") return flag;
+    for (const name of OPTIONS[k]) if (env[name] !== undefined && env[name] !== "") return env[name];
+    return undefined;
+  };
+  const cores = int("cores", get("cores"), 2, 1, 64);
+  const prometheus = get("prometheus");
+  const initial = get("initial-cores");
+  return {
+    policy: get("policy") ?? "energy",
+    cores,
+    initialCores: initial === undefined ? undefined : int("initial-cores", initial, 1, 1, cores),
+    periodMs: int("period-ms", get("period-ms"), 100, 10, 60_000),
+    prometheus,
+    scrape: (get("scrape") ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+    adminHost: get("admin-host") ?? "127.0.0.1",
+    adminPort: int("admin-port", get("admin-port"), 0, 0, 65535),
+    // Prometheus scrapes every second (deploy/prometheus): 500 ms would flap.
+    deadMs: int("dead-ms", get("dead-ms"), prometheus ? 3000 : 500, 50, 600_000),
+    migrationBatch: int("migration-batch", get("migration-batch"), 16, 1, 512),
+    retaSize: int("reta-size", get("reta-size"), DEFAULT_RETA_SIZE, 8, 512),
+    rules: parseRules(get("rules")),
+  };
+}

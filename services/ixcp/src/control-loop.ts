@@ -1,0 +1,259 @@
+// IXCP's control loop (IX principle 6). Every period (100 ms, as ixcp.py):
+//   1. read every core's metrics; a core heard from (metrics or heartbeat)
+//      within --dead-ms is alive;
+//   2. a core that just died and owns flow groups: its groups go to the live
+//      active cores at once (RETA rewrite, see reconfigure.ts);
+//   3. otherwise the policy decides how many cores should run; IXCP picks
+//      which (joining: the lowest-numbered live parked cores; leaving: the
+//      active cores owning the fewest groups, then the highest-numbered) and
+//      reconfigures.
+// Ticks and admin operations run one at a time (a promise chain), so a
+// reconfiguration never interleaves with another.
+import type { Actuator } from "./actuator.ts";
+import type { CoreMetrics, MetricsSource } from "./metrics-source.ts";
+import type { DecisionEntry, DecisionLog } from "./decision-log.ts";
+import type { IxcpMetrics } from "./ixcp-metrics.ts";
+import type { Policy, PolicyInput } from "./policies/policy.ts";
+import { checkDecision } from "./policies/policy.ts";
+import { estimatePower, DEFAULT_POWER, type PowerModel } from "./policies/power.ts";
+import { Reconfigurer, type ReconfigureResult } from "./reconfigure.ts";
+
+export interface ControlLoopOptions {
+  source: MetricsSource;
+  actuator: Actuator;
+  policy: Policy;
+  log: DecisionLog;
+  totalCores: number;
+  /** The RETA at start (from the NIC, or lib/bus initialReta). */
+  reta: number[];
+  deadMs?: number;
+  /**
+   * Cores are not declared dead during this long after start: heartbeats come
+   * once a second, so discovering every scrape target can take that long.
+   */
+  startGraceMs?: number;
+  migrationBatch?: number;
+  now?: () => number;
+  /** Last heartbeat per core (ms, same clock as `now`). */
+  heartbeat?: (core: number) => number | undefined;
+  metrics?: IxcpMetrics;
+  power?: PowerModel;
+}
+
+export class ControlLoop {
+  policy: Policy;
+  readonly reconf: Reconfigurer;
+  readonly latest = new Map<number, CoreMetrics>();
+  readonly dead = new Set<number>();
+  lastStepUpAt = -Infinity;
+  lastStepDownAt = -Infinity;
+  private previousPolicy: Policy | undefined;
+  private readonly lastSeen = new Map<number, number>();
+  private readonly o: Required<Omit<ControlLoopOptions, "heartbeat" | "metrics">> &
+    Pick<ControlLoopOptions, "heartbeat" | "metrics">;
+  private chain: Promise<unknown> = Promise.resolve();
+
+  constructor(opts: ControlLoopOptions) {
+    this.o = {
+      deadMs: 500,
+      startGraceMs: 1500,
+      migrationBatch: 16,
+      now: Date.now,
+      power: DEFAULT_POWER,
+      ...opts,
+    };
+    this.policy = opts.policy;
+    const log = opts.log;
+    this.reconf = new Reconfigurer(opts.actuator, opts.reta, this.o.migrationBatch, {
+      error: (what, detail) =>
+        this.record({ action: "error", reason: `${what}_failed: ${detail.error}`, ...detail }),
+      migrated: (m, direct) => {
+        opts.metrics?.migrations.inc({ outcome: direct ? "direct" : "ok" });
+        log.record({ at: this.o.now(), action: direct ? "reassign" : "migrate", reason: "spread", ...m });
+      },
+    });
+    const start = this.o.now();
+    for (let c = 0; c < opts.totalCores; c++) this.lastSeen.set(c, start + this.o.startGraceMs);
+    opts.metrics?.policyInfo.set({ policy: this.policy.name }, 1);
+  }
+
+  now(): number {
+    return this.o.now();
+  }
+
+  private record(e: Omit<DecisionEntry, "at"> & { at?: number }): DecisionEntry {
+    return this.o.log.record({ at: this.o.now(), policy: this.policy.name, ...e } as DecisionEntry);
+  }
+
+  /** Runs `f` after every earlier tick or admin operation has finished. */
+  exclusive<T>(f: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(f, f);
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  liveCores(): number[] {
+    const out: number[] = [];
+    for (let c = 0; c < this.o.totalCores; c++) if (!this.dead.has(c)) out.push(c);
+    return out;
+  }
+
+  policyInput(now = this.o.now()): PolicyInput {
+    const live = new Set(this.liveCores());
+    return {
+      now,
+      cores: [...this.latest.values()].filter((m) => live.has(m.core)),
+      activeCores: this.reconf.activeCores(),
+      liveCores: [...live],
+      totalCores: this.o.totalCores,
+      history: {
+        lastStepUpAt: this.lastStepUpAt,
+        lastStepDownAt: this.lastStepDownAt,
+        decisions: this.o.log.recent(50),
+      },
+    };
+  }
+
+  /** One control period. */
+  tick(): Promise<void> {
+    return this.exclusive(() => this.runTick());
+  }
+
+  private async runTick(): Promise<void> {
+    const sampled = await this.o.source.sample();
+    const now = this.o.now();
+    for (const [core, m] of sampled) {
+      if (core >= this.o.totalCores) continue;
+      this.latest.set(core, m);
+      this.lastSeen.set(core, Math.max(this.lastSeen.get(core) ?? 0, m.seenAtMs));
+    }
+    const deadActive = this.updateLiveness(now);
+    if (deadActive.length > 0) await this.reassignDead(deadActive);
+    else await this.consultPolicy(now);
+    this.updateGauges();
+  }
+
+  /** Updates the dead set; returns the cores that are dead and still own flow groups. */
+  private updateLiveness(now: number): number[] {
+    for (let c = 0; c < this.o.totalCores; c++) {
+      const seen = Math.max(this.lastSeen.get(c) ?? 0, this.o.heartbeat?.(c) ?? -Infinity);
+      const alive = now - seen <= this.o.deadMs;
+      if (!alive && !this.dead.has(c)) {
+        this.dead.add(c);
+        this.latest.delete(c);
+        this.o.metrics?.coreDead.inc({ core: String(c) });
+        this.record({
+          action: "core_dead",
+          reason: `silent: no metrics or heartbeat for ${now - seen} ms`,
+          core: c,
+        });
+      } else if (alive && this.dead.has(c)) {
+        this.dead.delete(c);
+        this.record({ action: "core_alive", reason: "heard_again: metrics or heartbeat", core: c });
+      }
+    }
+    const active = this.reconf.activeCores();
+    return active.filter((c) => this.dead.has(c));
+  }
+
+  private async reassignDead(deadActive: number[]): Promise<void> {
+    const before = this.reconf.activeCores();
+    let target = before.filter((c) => !this.dead.has(c));
+    if (target.length === 0) target = this.liveCores().slice(0, 1);
+    if (target.length === 0) {
+      this.record({ action: "hold", reason: "no_live_core: every core is dead, nothing to reassign to" });
+      return;
+    }
+    const r = await this.reconf.apply(target, { dead: this.dead, backgroundOnParked: false });
+    this.record({
+      action: "reassign_dead",
+      reason: `core_dead: groups of core ${deadActive.join(",")} moved to live cores`,
+      from: before.length,
+      to: this.reconf.activeCores().length,
+      dead: deadActive,
+      ...r,
+    });
+  }
+
+  private async consultPolicy(now: number): Promise<void> {
+    const input = this.policyInput(now);
+    let decision;
+    try {
+      decision = checkDecision(this.policy.decide(input), this.policy.name);
+    } catch (e) {
+      const failed = this.policy.name;
+      const back = this.previousPolicy;
+      this.record({ action: "policy_error", reason: `decide_threw: ${(e as Error).message}` });
+      if (back) this.installPolicy(back, `revert: ${failed} threw, back to ${back.name}`);
+      return;
+    }
+    if (!decision) return;
+    const n = input.activeCores.length;
+    const target = Math.max(1, Math.min(decision.targetCores, input.liveCores.length));
+    if (target === n) return;
+    await this.resize(target, decision.reason, now);
+  }
+
+  /** Changes the number of active cores to `n` (policy step or ixctl cores N). */
+  async resize(n: number, reason: string, now = this.o.now()): Promise<ReconfigureResult> {
+    const active = this.reconf.activeCores();
+    let target: number[];
+    if (n > active.length) {
+      const joining = this.liveCores().filter((c) => !active.includes(c));
+      target = [...active, ...joining.slice(0, n - active.length)];
+    } else {
+      const leaving = [...active]
+        .sort((a, b) => this.reconf.groupsOf(a).length - this.reconf.groupsOf(b).length || b - a)
+        .slice(0, active.length - n);
+      target = active.filter((c) => !leaving.includes(c));
+    }
+    const up = target.length > active.length;
+    const r = await this.reconf.apply(target, {
+      dead: this.dead,
+      backgroundOnParked: !!this.policy.backgroundOnParked,
+    });
+    if (up) this.lastStepUpAt = now;
+    else this.lastStepDownAt = now;
+    this.record({
+      at: now,
+      action: up ? "step_up" : "step_down",
+      reason,
+      from: active.length,
+      to: this.reconf.activeCores().length,
+      ...r,
+    });
+    return r;
+  }
+
+  /** Installs a vetted policy (policies/loader.ts) and moves background jobs to match it. */
+  installPolicy(p: Policy, reason = "admin: policy switched"): void {
+    const old = this.policy;
+    this.previousPolicy = old;
+    this.policy = p;
+    this.o.metrics?.policyInfo.reset();
+    this.o.metrics?.policyInfo.set({ policy: p.name }, 1);
+    this.record({ action: "policy", reason, from_policy: old.name, to_policy: p.name });
+  }
+
+  /** Starts or stops background jobs on the live parked cores to match the running policy. */
+  async syncBackground(): Promise<void> {
+    const active = new Set(this.reconf.activeCores());
+    for (const c of this.liveCores()) {
+      if (!active.has(c)) await this.reconf.setBackground(c, !!this.policy.backgroundOnParked);
+    }
+  }
+
+  private updateGauges(): void {
+    this.o.metrics?.activeCores.set(this.reconf.activeCores().length);
+    this.o.metrics?.powerWatts.set(this.power());
+    for (const [kind, n] of Object.entries(this.o.source.errors))
+      this.o.metrics?.sourceErrors.set({ source: this.o.source.kind, kind }, n);
+  }
+
+  /** Estimated watts now (policies/power.ts). */
+  power(): number {
+    const active = this.reconf.activeCores();
+    const utils = active.map((c) => 1 - (this.latest.get(c)?.idleFraction ?? 1));
+    return estimatePower(utils, this.o.totalCores - active.length, this.reconf.background.size, this.o.power);
+  }
+}
