@@ -10,6 +10,7 @@ const { values } = parseArgs({
     batch: { type: "string", default: "64" },
     tap: { type: "boolean", default: false },
     quiet: { type: "boolean", default: false },
+    policy: { type: "string", default: "energy" },
   },
 });
 const cores = Number(values.cores);
@@ -23,6 +24,7 @@ const cluster = await startCluster({
   batch: Number(values.batch),
   tap: values.tap,
   echo: !values.quiet,
+  policy: values.policy,
   stateDir: join(REPO_ROOT, ".ix"),
 });
 console.log(`
@@ -31,6 +33,7 @@ IX cluster running: ${cores} dataplane core(s), B=${values.batch}
   nic          ${cluster.nic.adminUrl}/metrics   wire: udp 127.0.0.1:${cluster.wirePort}
 ${cluster.cores.map((c, i) => `  core ${i}       ${c.adminUrl}/metrics`).join("\n")}
   app          ${cluster.app?.adminUrl}/metrics   echo tcp+udp :7, memcached :11211 on ${HOST_IP}
+  ixcp         ${cluster.ixcp?.adminUrl}/status   policy ${values.policy} (npx ixctl policy NAME|PATH to switch)
 ${
   cluster.tap
     ? `  namespace    ix: Linux at ${LINUX_IP}, try: ip netns exec ix ping ${HOST_IP}

@@ -40,13 +40,13 @@ export const migrations = dashboard({
       title: "Frames forwarded during migration",
       description: "Frames that reached the old owner mid-migration and were forwarded to the new one.",
       unit: "pps",
-      queries: [{ expr: "sum(rate(ix_ixcp_frames_forwarded_total[$__rate_interval]))", legend: "forwarded" }],
+      queries: [{ expr: 'sum(rate(ix_dp_migration_frames_total{kind="forwarded"}[$__rate_interval]))', legend: "forwarded" }],
     },
     {
       title: "Frames held during migration",
       description: "Frames the new owner queued until the flow group's state arrived.",
       unit: "pps",
-      queries: [{ expr: "sum(rate(ix_ixcp_frames_held_total[$__rate_interval]))", legend: "held" }],
+      queries: [{ expr: 'sum(rate(ix_dp_migration_frames_total{kind="held"}[$__rate_interval]))', legend: "held" }],
     },
     {
       title: "Flow groups per core",

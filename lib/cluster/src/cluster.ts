@@ -31,7 +31,9 @@ export interface ClusterOptions {
   tapName?: string;
   echo?: boolean;
   /** Extra flags per service kind. */
-  extraArgs?: Partial<Record<"nic" | "dataplane" | "app", string[]>>;
+  extraArgs?: Partial<Record<"nic" | "dataplane" | "app" | "ixcp", string[]>>;
+  /** IXCP policy (static, energy, consolidation or a module path); false: no IXCP. */
+  policy?: string | false;
   /** Where cluster.json (URLs and admin credentials for ixctl) is written. */
   stateDir?: string;
   app?: boolean;
@@ -43,6 +45,7 @@ export interface Cluster {
   nic: ServiceProcess;
   cores: ServiceProcess[];
   app?: ServiceProcess;
+  ixcp?: ServiceProcess;
   tap?: TapHandle;
   wirePort: number;
   env(kind: string): Record<string, string>;
@@ -123,6 +126,25 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
       });
       started.push(app);
     }
+    let ixcp: ServiceProcess | undefined;
+    if (opts.policy !== false) {
+      ixcp = await spawnService({
+        name: "ixcp",
+        echo: opts.echo,
+        env: env("ixcp"),
+        args: [
+          script("ixcp"),
+          "--cores",
+          String(cores),
+          "--policy",
+          opts.policy ?? "static",
+          "--scrape",
+          coreProcs.map((p) => p.adminUrl).join(","),
+          ...(opts.extraArgs?.ixcp ?? []),
+        ],
+      });
+      started.push(ixcp);
+    }
     if (opts.tap) {
       tap = await setupTap({
         namespace: opts.namespace ?? "ix",
@@ -133,7 +155,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
         socatPort,
       });
     }
-    const cluster: Cluster = { nats, users, nic, cores: coreProcs, app, tap, wirePort, env, stop };
+    const cluster: Cluster = { nats, users, nic, cores: coreProcs, app, ixcp, tap, wirePort, env, stop };
     if (opts.stateDir) writeState(opts.stateDir, cluster);
     return cluster;
   } catch (e) {
@@ -152,6 +174,7 @@ function writeState(dir: string, c: Cluster): void {
     nic: c.nic.adminUrl,
     cores: c.cores.map((p) => p.adminUrl),
     app: c.app?.adminUrl,
+    ixcp: c.ixcp?.adminUrl,
     namespace: c.tap?.opts.namespace,
   };
   writeFileSync(join(dir, "cluster.json"), JSON.stringify(state, null, 2), { mode: 0o600 });

@@ -5,6 +5,10 @@
 //   ixctl faults [--in k=v,...] [--out k=v,...] show or set wire fault injection
 //   ixctl capture TARGET --frames N --out F    pcap of the wire ("wire") or a queue ("rx:0", "tx:1")
 //   ixctl flow SRC_IP:PORT DST_IP:PORT [--json] RSS hash, flow group and queue of a packet
+//   ixctl migrate FG[,FG...] --to CORE         move flow groups (through IXCP)
+//   ixctl cores N                              ask IXCP for N active cores
+//   ixctl policy NAME|PATH                     switch IXCP's policy (static, energy, consolidation, a module)
+//   ixctl ixcp [status|decisions]              IXCP's view and its decisions log
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { connect, type NatsConnection } from "nats";
@@ -13,6 +17,7 @@ import { subjects as S, initialReta } from "@ix/bus";
 import { flowInfo } from "./flow.ts";
 import { findState, type ClusterState } from "./state.ts";
 import { formatStatus, formatReta } from "./format.ts";
+import { runIxctlCommand, IXCTL_IXCP_COMMANDS } from "@ix/ixcp";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -24,6 +29,7 @@ const { values, positionals } = parseArgs({
     "duration-ms": { type: "string", default: "5000" },
     cores: { type: "string", default: "2" },
     "reta-size": { type: "string", default: "128" },
+    to: { type: "string" },
   },
 });
 const [command, ...rest] = positionals;
@@ -74,6 +80,14 @@ const print = (json: unknown, text: string): void =>
 
 async function main(): Promise<void> {
   const state = findState();
+  if ((IXCTL_IXCP_COMMANDS as readonly string[]).includes(command)) {
+    const nc = await bus(state);
+    const out = await runIxctlCommand(nc, command, rest, { to: values.to });
+    await nc.close();
+    print(out.reply, out.text);
+    if (!out.reply.ok) process.exitCode = 1;
+    return;
+  }
   switch (command) {
     case "flow": {
       if (rest.length !== 2) throw new Error("usage: ixctl flow SRC_IP:PORT DST_IP:PORT [--json]");

@@ -7,6 +7,8 @@ import type { UserThread } from "./user-thread.ts";
 
 /** IX limit: scatter-gather entries per sendv. */
 export const MAX_SG = 30;
+/** The dataplane's answer for a handle whose flow group just migrated (Linux ESTALE). */
+export const ESTALE = 116;
 
 export interface ConnHandler {
   /** A zero-copy view of received bytes; consumed (recv_done) when this returns. */
@@ -28,6 +30,8 @@ export class IxevConn {
   private pendingRecvDone = 0;
   sentBytes = 0;
   receivedBytes = 0;
+  /** Calls refused with ESTALE, reissued once EV_MOVED names the new core. */
+  private afterMove: (() => void)[] = [];
 
   handle: number;
   handler: ConnHandler;
@@ -35,7 +39,14 @@ export class IxevConn {
   readonly remoteIp: number;
   readonly remotePort: number;
 
-  constructor(thread: UserThread, handle: number, cookie: number, handler: ConnHandler, remoteIp: number, remotePort: number) {
+  constructor(
+    thread: UserThread,
+    handle: number,
+    cookie: number,
+    handler: ConnHandler,
+    remoteIp: number,
+    remotePort: number,
+  ) {
     this.thread = thread;
     this.handle = handle;
     this.cookie = cookie;
@@ -78,8 +89,28 @@ export class IxevConn {
   /** @internal emits the coalesced recv_done of this cycle. */
   flushRecvDone(): void {
     if (this.pendingRecvDone === 0 || this.closed) return;
-    this.thread.call({ kind: ix.SyscallKind.SYS_RECV_DONE, handle: this.handle, bytes: this.pendingRecvDone });
+    const bytes = this.pendingRecvDone;
+    const issuedOn = this.thread;
+    this.thread.call({ kind: ix.SyscallKind.SYS_RECV_DONE, handle: this.handle, bytes }, (code) => {
+      if (code === -ESTALE)
+        this.retryAfterMove(issuedOn, () =>
+          this.thread.call({ kind: ix.SyscallKind.SYS_RECV_DONE, handle: this.handle, bytes }),
+        );
+    });
     this.pendingRecvDone = 0;
+  }
+
+  /** @internal EV_MOVED: the connection is now served by `thread`; replay refused calls there. */
+  moved(thread: UserThread): void {
+    this.thread = thread;
+    const replays = this.afterMove;
+    this.afterMove = [];
+    for (const r of replays) r();
+  }
+
+  private retryAfterMove(issuedOn: UserThread, replay: () => void): void {
+    if (this.thread !== issuedOn) replay();
+    else this.afterMove.push(replay);
   }
 
   /** @internal set by dial(): runs when the connect completes. */
@@ -103,32 +134,41 @@ export class IxevConn {
   /** @internal the connection is dead; the app must still close the handle (IX rule). */
   dead(reason: number): void {
     if (this.closed) return;
-    this.thread.call({ kind: ix.SyscallKind.SYS_CLOSE, handle: this.handle });
-    this.finish();
+    this.closeNow();
     this.handler.onDead?.(this, reason);
   }
 
-  private finish(): void {
+  /** Closes the handle; the connection stays findable by cookie until the close lands (it may have to follow a migration). */
+  private closeNow(): void {
     this.closed = true;
     this.out = [];
     this.outBytes = 0;
-    this.thread.forget(this);
+    const issue = (on: UserThread): void =>
+      on.call({ kind: ix.SyscallKind.SYS_CLOSE, handle: this.handle }, (code) => {
+        if (code === -ESTALE) this.retryAfterMove(on, () => issue(this.thread));
+        else this.thread.forget(this);
+      });
+    issue(this.thread);
   }
 
   private pump(): void {
     if (this.sending || this.closed || this.onConnected) return;
     if (this.out.length === 0) {
-      if (this.closing) {
-        this.thread.call({ kind: ix.SyscallKind.SYS_CLOSE, handle: this.handle });
-        this.finish();
-      }
+      if (this.closing) this.closeNow();
       return;
     }
     const bufs = this.out.slice(0, MAX_SG);
     this.sending = true;
+    const issuedOn = this.thread;
     this.thread.call({ kind: ix.SyscallKind.SYS_SENDV, handle: this.handle, bufs }, (accepted) => {
-      this.sending = false;
       if (this.closed) return;
+      if (accepted === -ESTALE) {
+        return this.retryAfterMove(issuedOn, () => {
+          this.sending = false;
+          this.pump();
+        });
+      }
+      this.sending = false;
       if (accepted < 0) return this.dead(accepted);
       this.consume(accepted);
       // Nothing accepted: the send buffer is full; the next `sent` event pumps.

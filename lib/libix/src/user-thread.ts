@@ -108,13 +108,25 @@ export class UserThread {
       case K.EV_MOVED: {
         // The flow group moved: the same cookie is now served by another core.
         const target = this.host.threadOf(e.value ?? -1);
-        if (conn && target) conn.thread = target;
+        if (conn && target) conn.moved(target);
         return;
       }
       case K.EV_UDP_RECV: {
-        const dgram = { core: this.core, remoteIp: e.ip ?? 0, remotePort: e.port ?? 0, localPort: e.port2 ?? 0, data: e.data ?? new Uint8Array(0) };
+        const dgram = {
+          core: this.core,
+          remoteIp: e.ip ?? 0,
+          remotePort: e.port ?? 0,
+          localPort: e.port2 ?? 0,
+          data: e.data ?? new Uint8Array(0),
+        };
         this.host.onUdp?.(dgram, (data) =>
-          this.call({ kind: ix.SyscallKind.SYS_UDP_SEND, port: dgram.localPort, ip: dgram.remoteIp, port2: dgram.remotePort, bufs: [data] }),
+          this.call({
+            kind: ix.SyscallKind.SYS_UDP_SEND,
+            port: dgram.localPort,
+            ip: dgram.remoteIp,
+            port2: dgram.remotePort,
+            bufs: [data],
+          }),
         );
         return;
       }

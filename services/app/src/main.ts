@@ -44,10 +44,15 @@ const accepted = new Counter({
 
 const store = new MemcachedStore({ maxBytes: Number(values["memory-mb"]) * 1024 * 1024 });
 
+interface Session {
+  onData(chunk: Uint8Array, out: (b: Uint8Array) => void): "open" | "close";
+  dispose?(): void;
+}
+
 /** Adapts a byte-stream session (echo, memcached) to a libix connection handler. */
 function sessionHandler(
   protocol: string,
-  session: { onData(chunk: Uint8Array, out: (b: Uint8Array) => void): "open" | "close" },
+  session: Session,
 ): ConnHandler {
   connections.inc({ protocol });
   accepted.inc({ protocol });

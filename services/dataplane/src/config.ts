@@ -17,6 +17,8 @@ export interface DataplaneConfig {
   adminPort: number;
   bufferCount: number;
   active: boolean;
+  /** How long the target holds frames of an arriving flow group for forwarded ones to pass (IX: 1 ms). */
+  transitionTimeoutUs: number;
 }
 
 export function loadConfig(
@@ -38,6 +40,7 @@ export function loadConfig(
       "admin-port": { type: "string" },
       buffers: { type: "string" },
       parked: { type: "boolean" },
+      "transition-timeout-us": { type: "string" },
     },
   });
   const int = (
@@ -67,5 +70,12 @@ export function loadConfig(
     adminPort: int(values["admin-port"], "IX_ADMIN_PORT", 0, 0, 65535),
     bufferCount: int(values.buffers, "IX_BUFFERS", 4096, 64, 1 << 20),
     active: !(values.parked ?? env.IX_PARKED === "1"),
+    transitionTimeoutUs: int(
+      values["transition-timeout-us"],
+      "IX_TRANSITION_TIMEOUT_US",
+      1000,
+      0,
+      10_000_000,
+    ),
   };
 }

@@ -4,10 +4,12 @@
 import type { Msg } from "nats";
 import { ix } from "@ix/proto";
 import type { DataplaneCore } from "./core.ts";
+import { BackgroundJob } from "./background-job.ts";
 
 export class CoreControl {
   active: boolean;
   malformed = 0;
+  readonly background = new BackgroundJob();
   private pending: Msg[] = [];
   private readonly core: DataplaneCore;
   private readonly startedAt = Date.now();
@@ -53,6 +55,7 @@ export class CoreControl {
       queueEmaFast: m.queueEma[0],
       queueEmaSlow: m.queueEma[2],
       uptimeS: (Date.now() - this.startedAt) / 1000,
+      background: this.background.isRunning,
     };
   }
 
@@ -66,7 +69,20 @@ export class CoreControl {
           return { ok: false, error: "batch size must be 1..8192" };
         this.core.thread.batchSize = cmd.value;
         return { ok: true, status: this.status() };
+      case K.CMD_MIGRATE: {
+        const t0 = performance.now();
+        const error = this.core.migrations.migrateOut([...cmd.flowGroups], cmd.targetCore, cmd.migrationId);
+        if (error) return { ok: false, error };
+        return { ok: true, durationUs: (performance.now() - t0) * 1000, status: this.status() };
+      }
+      case K.CMD_BACKGROUND:
+        if (cmd.value !== 0 && this.active)
+          return { ok: false, error: "only a parked core runs the background job" };
+        if (cmd.value !== 0) this.background.start();
+        else this.background.stop();
+        return { ok: true, status: this.status() };
       case K.CMD_ACTIVATE:
+        this.background.stop();
         this.active = true;
         return { ok: true, status: this.status() };
       case K.CMD_PARK:

@@ -10,6 +10,7 @@ import { ElasticThread } from "./elastic-thread.ts";
 import { executeBatch, type SyscallCounters } from "./syscalls.ts";
 import { encodeEvent } from "./events.ts";
 import { CoreControl } from "./control.ts";
+import { Migrations } from "./migration.ts";
 import type { DataplaneConfig } from "./config.ts";
 
 /** IX: at most 8192 event conditions per core per cycle; the rest wait for the next. */
@@ -26,8 +27,9 @@ export class DataplaneCore {
   readonly stack: Stack;
   readonly thread: ElasticThread;
   readonly control: CoreControl;
+  readonly migrations: Migrations;
   readonly syscalls: SyscallCounters = { calls: 0, errors: 0, unknown: 0, oversizedBatches: 0 };
-  malformed = { rx: 0, syscalls: 0 };
+  malformed = { rx: 0, syscalls: 0, migrations: 0 };
   droppedBatches = 0;
   private pendingBatches: ix.SyscallBatch[] = [];
   private carriedEvents: StackEvent[] = [];
@@ -51,6 +53,18 @@ export class DataplaneCore {
       bufferPool: { count: cfg.bufferCount, size: 2048 },
     });
     this.control = new CoreControl(this);
+    this.migrations = new Migrations(
+      {
+        core: cfg.core,
+        stack: this.stack,
+        clock: clockUs,
+        send: (target, m) => nc.publish(S.coreMigrate(target), ix.Migration.encode(m).finish()),
+        extractQueued: (groups) => this.thread.rx.extract(groups),
+        announceMoved: (groups) => this.announceMoved(groups),
+        wake: () => this.thread.wake(),
+      },
+      cfg.transitionTimeoutUs,
+    );
     this.thread = new ElasticThread({
       stack: this.stack,
       clock: clockUs,
@@ -62,8 +76,14 @@ export class DataplaneCore {
         returnCredits: (n) =>
           nc.publish(S.nicCredit(cfg.core), ix.RxCredit.encode({ queue: cfg.core, descriptors: n }).finish()),
         runSyscalls: () => this.runSyscalls(),
-        runControl: () => this.control.runPending(),
+        runControl: () => {
+          this.control.runPending();
+          this.migrations.runPending();
+        },
         deliverEvents: () => this.deliverEvents(),
+        accept: this.migrations.accept,
+        afterRx: () => this.migrations.flushForwards(),
+        nextDeadline: () => this.migrations.nextDeadline(),
       },
     });
   }
@@ -74,6 +94,7 @@ export class DataplaneCore {
       this.nc.subscribe(S.nicRx(core), { callback: (_e, m) => this.onRx(m.data) }),
       this.nc.subscribe(S.coreSys(core), { callback: (_e, m) => this.onSyscalls(m.data) }),
       this.nc.subscribe(S.coreCtl(core), { callback: (_e, m) => this.control.enqueue(m) }),
+      this.nc.subscribe(S.coreMigrate(core), { callback: (_e, m) => this.onMigration(m.data) }),
     );
   }
 
@@ -100,6 +121,25 @@ export class DataplaneCore {
     );
   }
 
+  private onMigration(data: Uint8Array): void {
+    try {
+      this.migrations.enqueue(ix.Migration.decode(data));
+    } catch {
+      this.malformed.migrations++;
+    }
+  }
+
+  /** EV_MOVED for every connection of the groups this core just received. */
+  private announceMoved(groups: number[]): void {
+    const moved: ix.IEvent[] = [];
+    for (const fg of groups) {
+      for (const c of this.stack.connectionsOf(fg)) {
+        moved.push({ kind: ix.EventKind.EV_MOVED, handle: c.handle, cookie: c.cookie, value: this.cfg.core });
+      }
+    }
+    if (moved.length > 0) this.publishEncoded(moved);
+  }
+
   private onSyscalls(data: Uint8Array): void {
     let batch: ix.SyscallBatch;
     try {
@@ -122,7 +162,12 @@ export class DataplaneCore {
     const batches = this.pendingBatches;
     this.pendingBatches = [];
     batches.forEach((b, i) => {
-      const results = executeBatch(this.stack, b, this.syscalls);
+      const results = executeBatch(
+        this.stack,
+        b,
+        this.syscalls,
+        (fg) => this.migrations.movedTo(fg) !== undefined,
+      );
       calls += b.calls.length;
       if (i < batches.length - 1) this.publishEvents([], { seq: b.seq, results });
       else this.lastResults = { seq: b.seq, results };
@@ -144,10 +189,14 @@ export class DataplaneCore {
   }
 
   private publishEvents(events: StackEvent[], results?: { seq: number; results: number[] }): void {
+    this.publishEncoded(events.map(encodeEvent), results);
+  }
+
+  private publishEncoded(events: ix.IEvent[], results?: { seq: number; results: number[] }): void {
     const batch = ix.EventBatch.encode({
       core: this.cfg.core,
       seq: ++this.eventSeq,
-      events: events.map(encodeEvent),
+      events,
       resultsSeq: results?.seq ?? 0,
       results: results?.results ?? [],
     }).finish();

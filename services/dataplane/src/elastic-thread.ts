@@ -34,6 +34,10 @@ export interface CyclePorts {
   deliverEvents(): void;
   /** Called by the thread before pushing a frame: false to divert it (migration). */
   accept?(frame: RxFrame): boolean;
+  /** After the RX step (migration sends the frames it diverted). */
+  afterRx?(): void;
+  /** Deadlines the thread must wake for besides the stack's timers. */
+  nextDeadline?(): number;
 }
 
 export interface CycleStats {
@@ -126,6 +130,7 @@ export class ElasticThread {
       this.stack.input(f.data);
     }
     if (processed > 0) this.ports.returnCredits(processed);
+    this.ports.afterRx?.();
     if (this.tx.length > 0) {
       const frames = this.tx;
       this.tx = [];
@@ -147,7 +152,7 @@ export class ElasticThread {
 
   private scheduleNext(now: number): void {
     if (this.rx.length > 0) return this.wake();
-    const deadline = this.stack.nextDeadline();
+    const deadline = Math.min(this.stack.nextDeadline(), this.ports.nextDeadline?.() ?? Infinity);
     if (!Number.isFinite(deadline)) return;
     // Timers coarser than 1 ms would be rounded by setTimeout anyway; a due
     // timer runs in the next cycle right away.

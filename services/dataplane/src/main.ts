@@ -25,7 +25,10 @@ registerMetrics(registry, {
     malformed_syscalls: core.malformed.syscalls,
     syscall_batches_flood: core.droppedBatches,
     oversized_syscall_batches: core.syscalls.oversizedBatches,
+    malformed_migrations: core.malformed.migrations,
   }),
+  migrations: core.migrations.stats,
+  background: core.control.background,
 });
 const admin = await startAdminServer({
   service: "dataplane",

@@ -6,6 +6,8 @@ import { Gauge, Counter, type Registry } from "prom-client";
 import type { ElasticThread } from "./elastic-thread.ts";
 import type { SyscallCounters } from "./syscalls.ts";
 import { EMA_ALPHAS } from "./queue-metrics.ts";
+import type { MigrationStats } from "./migration.ts";
+import type { BackgroundJob } from "./background-job.ts";
 
 export interface MetricSources {
   thread: ElasticThread;
@@ -17,6 +19,8 @@ export interface MetricSources {
   active: () => boolean;
   /** Drops the core counts outside the stack (malformed messages, app floods), by reason. */
   coreDrops: () => Record<string, number>;
+  migrations: MigrationStats;
+  background: BackgroundJob;
 }
 
 /** "EthMalformed" -> "eth_malformed" (stack counter keys to label values). */
@@ -110,6 +114,33 @@ export function registerMetrics(registry: Registry, src: MetricSources): void {
       if (k.startsWith("drop") && v > 0) c.inc({ reason: snakeCase(k.slice(4)) }, v);
     }
   });
+  const m = src.migrations;
+  counterOf("ix_dp_migrations_total", "Flow-group migrations, by role of this core", ["role"], (c) => {
+    c.inc({ role: "source" }, m.started);
+    c.inc({ role: "completed" }, m.completed);
+  });
+  counterOf(
+    "ix_dp_migration_frames_total",
+    "Frames handled specially during migrations, by kind",
+    ["kind"],
+    (c) => {
+      c.inc({ kind: "carried" }, m.framesCarried);
+      c.inc({ kind: "forwarded" }, m.framesForwarded);
+      c.inc({ kind: "held" }, m.framesHeld);
+      c.inc({ kind: "dropped_unowned" }, m.framesDroppedUnowned);
+    },
+  );
+  snapshotGauge(
+    "ix_dp_last_migration_us",
+    "Duration of the last migration this core started, START to READY, microseconds",
+    () => m.lastDurationUs,
+  );
+  counterOf("ix_bg_ops_total", "Operations of the background batch job run while parked", [], (c) =>
+    c.inc(src.background.ops),
+  );
+  snapshotGauge("ix_bg_ops_per_second", "Background batch job throughput over the last second", () =>
+    src.background.rate(),
+  );
   counterOf("ix_dp_syscalls_total", "Syscalls executed, by outcome", ["outcome"], (c) => {
     c.inc({ outcome: "ok" }, src.syscalls.calls - src.syscalls.errors);
     c.inc({ outcome: "error" }, src.syscalls.errors);

@@ -26,6 +26,12 @@ export const MAX_SENDV_BYTES = 4 * 1024 * 1024;
 
 /** Linux's E2BIG: a batch with more calls than the limit is refused whole. */
 export const E2BIG = 7;
+/**
+ * Linux's ESTALE: the handle's flow group migrated to another core. libix
+ * keeps the call and reissues it on the core that EV_MOVED names.
+ */
+export const ESTALE = 116;
+const HANDLE_FG_SCALE = 2 ** 32;
 
 const K = ix.SyscallKind;
 const isUint = (v: unknown, max: number): v is number =>
@@ -75,7 +81,12 @@ export function executeCall(api: NativeApi, c: ix.ISyscall, counters: SyscallCou
 }
 
 /** Runs one batch; returns the codes in call order. An oversized batch is refused whole. */
-export function executeBatch(api: NativeApi, batch: ix.SyscallBatch, counters: SyscallCounters): number[] {
+export function executeBatch(
+  api: NativeApi,
+  batch: ix.SyscallBatch,
+  counters: SyscallCounters,
+  moved: (flowGroup: number) => boolean = () => false,
+): number[] {
   if (batch.calls.length > MAX_CALLS_PER_BATCH) {
     counters.oversizedBatches++;
     return batch.calls.map(() => -E2BIG);
@@ -89,6 +100,7 @@ export function executeBatch(api: NativeApi, batch: ix.SyscallBatch, counters: S
       // The stack never throws on bad input; if a bug makes it, the core survives.
       r = -Errno.EINVAL;
     }
+    if (r === -Errno.EBADF && moved(Math.floor((batch.calls[i].handle ?? 0) / HANDLE_FG_SCALE))) r = -ESTALE;
     counters.calls++;
     if (r < 0) counters.errors++;
     results[i] = r;
