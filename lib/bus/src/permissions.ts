@@ -42,9 +42,10 @@ export function permissionsFor(kind: ComponentKind, id: string, cores: number[] 
         allowResponses: true,
       };
     case "app":
+      // Heartbeats of its cores tell libix when one died (its connections are dead).
       return {
         publish: [...cores.map(S.coreSys), S.status("app", ">")],
-        subscribe: cores.map(S.coreEvt),
+        subscribe: [...cores.map(S.coreEvt), ...cores.map((c) => S.status("dataplane", c))],
         allowResponses: false,
       };
     case "ixcp":

@@ -138,6 +138,15 @@ export class IxevConn {
     this.handler.onDead?.(this, reason);
   }
 
+  /** @internal the serving core died: no syscall can reach the connection any more. */
+  lost(reason: number): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.out = [];
+    this.outBytes = 0;
+    this.handler.onDead?.(this, reason);
+  }
+
   /** Closes the handle; the connection stays findable by cookie until the close lands (it may have to follow a migration). */
   private closeNow(): void {
     this.closed = true;

@@ -7,6 +7,10 @@ import { ix } from "@ix/proto";
 import { subjects as S } from "@ix/bus";
 import { IxevConn, type ConnHandler } from "./conn.ts";
 import { UserThread, type KnockInfo, type ThreadHost, type UdpDatagram } from "./user-thread.ts";
+import { CoreLiveness } from "./core-liveness.ts";
+
+/** EV_DEAD reason for connections of a core that died (dataplane's DeadReasonCode.coreFailed). */
+export const DEAD_CORE_FAILED = 3;
 
 export interface LibixOptions {
   nc: NatsConnection;
@@ -20,6 +24,7 @@ export class Libix implements ThreadHost {
   readonly threads = new Map<number, UserThread>();
   readonly conns = new Map<number, IxevConn>();
   malformedBatches = 0;
+  readonly liveness = new CoreLiveness((core) => this.coreFailed(core));
   private cookie = 0;
   private subs: Subscription[] = [];
   private readonly opts: LibixOptions;
@@ -43,6 +48,19 @@ export class Libix implements ThreadHost {
         },
       });
       this.subs.push(sub);
+      this.subs.push(
+        opts.nc.subscribe(S.status("dataplane", core), { callback: () => this.liveness.seen(core) }),
+      );
+    }
+    this.liveness.start();
+  }
+
+  /** Every connection served by a core that died is dead (the app still closes nothing: the core is gone). */
+  private coreFailed(core: number): void {
+    for (const conn of [...this.conns.values()]) {
+      if (conn.thread.core !== core) continue;
+      this.unregister(conn);
+      conn.lost(DEAD_CORE_FAILED);
     }
   }
 
@@ -93,6 +111,7 @@ export class Libix implements ThreadHost {
   }
 
   close(): void {
+    this.liveness.stop();
     for (const s of this.subs) s.unsubscribe();
   }
 }
