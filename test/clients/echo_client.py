@@ -16,6 +16,7 @@ ap.add_argument("--conns", type=int, default=32)
 ap.add_argument("--bytes", type=int, default=10 * 1024 * 1024, help="total over all connections")
 ap.add_argument("--timeout", type=float, default=120)
 ap.add_argument("--hold", type=float, default=0)
+ap.add_argument("--ready", action="store_true", help="print a ready line once every connection is open")
 args = ap.parse_args()
 
 def stream(i, n):
@@ -36,6 +37,8 @@ for i in range(args.conns):
     conns.append(c)
     sel.register(s, selectors.EVENT_READ | selectors.EVENT_WRITE, c)
 
+if args.ready:
+    print(json.dumps({"ready": len(conns)}), flush=True)
 deadline = time.time() + args.timeout
 start = time.time()
 pending = len(conns)
@@ -48,6 +51,11 @@ while pending and time.time() < deadline:
                 c["sent"] += s.send(c["data"][c["sent"]:c["sent"] + 65536])
             except BlockingIOError:
                 pass
+            except ConnectionError as e:
+                c["error"] = str(e)
+                sel.unregister(s)
+                pending -= 1
+                continue
             if c["sent"] == per:
                 sel.modify(s, selectors.EVENT_READ, c)
         if mask & selectors.EVENT_READ:

@@ -19,6 +19,8 @@ export interface DataplaneConfig {
   active: boolean;
   /** How long the target holds frames of an arriving flow group for forwarded ones to pass (IX: 1 ms). */
   transitionTimeoutUs: number;
+  /** No syscalls for this long while events wait for an answer: the app is reported stalled. */
+  appStallMs: number;
 }
 
 export function loadConfig(
@@ -41,6 +43,7 @@ export function loadConfig(
       buffers: { type: "string" },
       parked: { type: "boolean" },
       "transition-timeout-us": { type: "string" },
+      "app-stall-ms": { type: "string" },
     },
   });
   const int = (
@@ -77,5 +80,6 @@ export function loadConfig(
       0,
       10_000_000,
     ),
+    appStallMs: int(values["app-stall-ms"], "IX_APP_STALL_MS", 2000, 50, 3_600_000),
   };
 }

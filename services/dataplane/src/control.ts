@@ -84,6 +84,11 @@ export class CoreControl {
       case K.CMD_ACTIVATE:
         this.background.stop();
         this.active = true;
+        // With flow groups: adopt them empty (their previous core died; IXCP rewrites the RETA next).
+        for (const fg of cmd.flowGroups) {
+          if (!this.core.stack.ownsFlowGroup(fg) && this.core.stack.ownFlowGroup(fg) < 0)
+            return { ok: false, error: `bad flow group ${fg}` };
+        }
         return { ok: true, status: this.status() };
       case K.CMD_PARK:
         if ([...this.core.stack.ownedFlowGroups()].length > 0)

@@ -11,6 +11,7 @@ import { executeBatch, type SyscallCounters } from "./syscalls.ts";
 import { encodeEvent } from "./events.ts";
 import { CoreControl } from "./control.ts";
 import { Migrations } from "./migration.ts";
+import { AppWatch } from "./app-watch.ts";
 import type { DataplaneConfig } from "./config.ts";
 
 /** IX: at most 8192 event conditions per core per cycle; the rest wait for the next. */
@@ -37,6 +38,10 @@ export class DataplaneCore {
   private eventSeq = 0;
   private subs: Subscription[] = [];
   private readonly nc: NatsConnection;
+  readonly appWatch: AppWatch;
+  /** Connections closed because the app that held them was replaced by a new instance. */
+  orphansClosed = 0;
+  private watchTimer: NodeJS.Timeout | undefined;
 
   constructor(cfg: DataplaneConfig, nc: NatsConnection) {
     this.cfg = cfg;
@@ -51,6 +56,10 @@ export class DataplaneCore {
       retaSize: cfg.retaSize,
       ownedFlowGroups: owned,
       bufferPool: { count: cfg.bufferCount, size: 2048 },
+    });
+    this.appWatch = new AppWatch({
+      stallUs: cfg.appStallMs * 1000,
+      log: (line) => console.error(`[dataplane ${cfg.core}] ${line}`),
     });
     this.control = new CoreControl(this);
     this.migrations = new Migrations(
@@ -96,9 +105,17 @@ export class DataplaneCore {
       this.nc.subscribe(S.coreCtl(core), { callback: (_e, m) => this.control.enqueue(m) }),
       this.nc.subscribe(S.coreMigrate(core), { callback: (_e, m) => this.onMigration(m.data) }),
     );
+    this.watchTimer = setInterval(() => this.appWatch.check(clockUs(), this.carriedEvents.length), 250);
+    this.watchTimer.unref();
+  }
+
+  /** Events the app has not been sent yet (at most MAX_EVENTS_PER_CYCLE leave per cycle). */
+  get pendingEvents(): number {
+    return this.carriedEvents.length;
   }
 
   stop(): void {
+    clearInterval(this.watchTimer);
     for (const s of this.subs) s.unsubscribe();
     this.thread.stop();
   }
@@ -162,6 +179,7 @@ export class DataplaneCore {
     const batches = this.pendingBatches;
     this.pendingBatches = [];
     batches.forEach((b, i) => {
+      if (this.appWatch.answered(b.app ?? "")) this.closeOrphans(b.app ?? "");
       const results = executeBatch(
         this.stack,
         b,
@@ -175,6 +193,33 @@ export class DataplaneCore {
     return calls;
   }
 
+  /**
+   * A new instance of the app took over: the old one's handles are dead.
+   * Accepted connections are closed (FIN), knocked ones refused (RST), the
+   * old listeners dropped (the new app listens again in this same batch) and
+   * events meant for the old process discarded. Runs at the quiescent point
+   * of step 1, before the new instance's first calls.
+   */
+  private closeOrphans(app: string): void {
+    let n = 0;
+    for (const fg of this.stack.ownedFlowGroups()) {
+      const g = this.stack.groups[fg];
+      if (g === undefined) continue;
+      for (const t of [...g.byId.values()]) {
+        if (t.knocked) n += this.stack.reject(t.handle) === 0 ? 1 : 0;
+        else if (t.appOpen) n += this.stack.close(t.handle) === 0 ? 1 : 0;
+      }
+    }
+    this.stack.tcpListeners.clear();
+    this.stack.udpListeners.clear();
+    this.carriedEvents = [];
+    this.stack.events.length = 0;
+    this.orphansClosed += n;
+    console.error(
+      `[dataplane ${this.cfg.core}] app restarted (${app}): closed ${n} connections of the old instance`,
+    );
+  }
+
   /** Step 7. */
   private deliverEvents(): void {
     const fresh = this.stack.events;
@@ -184,6 +229,12 @@ export class DataplaneCore {
     const now = events.slice(0, MAX_EVENTS_PER_CYCLE);
     this.carriedEvents = events.length > MAX_EVENTS_PER_CYCLE ? events.slice(MAX_EVENTS_PER_CYCLE) : [];
     if (this.carriedEvents.length > 0) this.thread.wake();
+    for (const e of now) {
+      if (e.type === "knock" || e.type === "recv" || e.type === "dead") {
+        this.appWatch.delivered(clockUs());
+        break;
+      }
+    }
     this.publishEvents(now, this.lastResults);
     this.lastResults = undefined;
   }

@@ -29,6 +29,13 @@ registerMetrics(registry, {
   }),
   migrations: core.migrations.stats,
   background: core.control.background,
+  app: () => ({
+    stalled: core.appWatch.stalled,
+    stalls: core.appWatch.stalls,
+    restarts: core.appWatch.restarts,
+    pendingEvents: core.pendingEvents,
+    orphansClosed: core.orphansClosed,
+  }),
 });
 const admin = await startAdminServer({
   service: "dataplane",

@@ -21,6 +21,14 @@ export interface MetricSources {
   coreDrops: () => Record<string, number>;
   migrations: MigrationStats;
   background: BackgroundJob;
+  /** The app watch (app-watch.ts): stalled now, stalls and restarts seen, events waiting. */
+  app?: () => {
+    stalled: boolean;
+    stalls: number;
+    restarts: number;
+    pendingEvents: number;
+    orphansClosed: number;
+  };
 }
 
 /** "EthMalformed" -> "eth_malformed" (stack counter keys to label values). */
@@ -114,6 +122,16 @@ export function registerMetrics(registry: Registry, src: MetricSources): void {
       if (k.startsWith("drop") && v > 0) c.inc({ reason: snakeCase(k.slice(4)) }, v);
     }
   });
+  counterOf(
+    "ix_dp_tcp_events_total",
+    "TCP events of the stack (SYN cookies, challenge ACKs, resets, probes...)",
+    ["event"],
+    (c) => {
+      for (const [k, v] of Object.entries(src.stackCounters())) {
+        if (k.startsWith("tcp") && v > 0) c.inc({ event: snakeCase(k.slice(3)) }, v);
+      }
+    },
+  );
   const m = src.migrations;
   counterOf("ix_dp_migrations_total", "Flow-group migrations, by role of this core", ["role"], (c) => {
     c.inc({ role: "source" }, m.started);
@@ -141,6 +159,29 @@ export function registerMetrics(registry: Registry, src: MetricSources): void {
   snapshotGauge("ix_bg_ops_per_second", "Background batch job throughput over the last second", () =>
     src.background.rate(),
   );
+  const app = src.app;
+  if (app) {
+    snapshotGauge(
+      "ix_dp_app_stalled",
+      "1 while the app has not answered events that need syscalls for longer than the stall limit",
+      () => (app().stalled ? 1 : 0),
+    );
+    snapshotGauge(
+      "ix_dp_events_pending",
+      "Event conditions waiting in the core for the next cycles",
+      () => app().pendingEvents,
+    );
+    counterOf("ix_dp_app_stalls_total", "Times the app was detected stalled", [], (c) => c.inc(app().stalls));
+    counterOf(
+      "ix_dp_app_restarts_total",
+      "New app instances seen, and connections of old instances closed",
+      ["what"],
+      (c) => {
+        c.inc({ what: "instances" }, app().restarts);
+        c.inc({ what: "connections_closed" }, app().orphansClosed);
+      },
+    );
+  }
   counterOf("ix_dp_syscalls_total", "Syscalls executed, by outcome", ["outcome"], (c) => {
     c.inc({ outcome: "ok" }, src.syscalls.calls - src.syscalls.errors);
     c.inc({ outcome: "error" }, src.syscalls.errors);

@@ -13,6 +13,8 @@ export interface Actuator {
   background(core: number, on: boolean): Promise<void>;
   /** CMD_MIGRATE to the SOURCE core; resolves on its ok reply (the groups are installed on the target). */
   migrate(source: number, target: number, flowGroups: readonly number[], migrationId: number): Promise<void>;
+  /** Makes `core` own `flowGroups` afresh (their previous owner died: no state to move). */
+  adopt(core: number, flowGroups: readonly number[]): Promise<void>;
   /** Points `flowGroups` at `queue` in the NIC's RETA. */
   setReta(flowGroups: readonly number[], queue: number): Promise<void>;
   /** The NIC's whole RETA. */
@@ -59,6 +61,10 @@ export class NatsActuator implements Actuator {
 
   async activate(core: number): Promise<void> {
     await this.command(core, { kind: ix.CommandKind.CMD_ACTIVATE }, "activate");
+  }
+
+  async adopt(core: number, flowGroups: readonly number[]): Promise<void> {
+    await this.command(core, { kind: ix.CommandKind.CMD_ACTIVATE, flowGroups: [...flowGroups] }, "adopt");
   }
 
   async park(core: number): Promise<void> {

@@ -81,11 +81,15 @@ export class Reconfigurer {
     for (const b of batchMoves(moves, this.batchSize)) {
       const direct = dead.has(b.source);
       const id = ++this.migrationId;
+      // A dead source cannot hand its state over: the target adopts the groups empty.
       const ok =
-        (direct ||
-          (await this.tryStep("migrate", { ...b, migrationId: id }, () =>
-            this.actuator.migrate(b.source, b.target, b.flowGroups, id),
-          ))) &&
+        (direct
+          ? await this.tryStep("adopt", { ...b, migrationId: id }, () =>
+              this.actuator.adopt(b.target, b.flowGroups),
+            )
+          : await this.tryStep("migrate", { ...b, migrationId: id }, () =>
+              this.actuator.migrate(b.source, b.target, b.flowGroups, id),
+            )) &&
         (await this.tryStep("reta_set", { ...b, migrationId: id }, () =>
           this.actuator.setReta(b.flowGroups, b.target),
         ));

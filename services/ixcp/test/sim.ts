@@ -69,6 +69,9 @@ export class RecordingActuator implements Actuator {
   async activate(core: number): Promise<void> {
     this.check(`activate ${core}`);
   }
+  async adopt(core: number, groups: readonly number[]): Promise<void> {
+    this.check(`adopt ${core} ${groups[0]}+${groups.length}`);
+  }
   async park(core: number): Promise<void> {
     this.check(`park ${core}`);
   }
