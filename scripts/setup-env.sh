@@ -2,6 +2,8 @@
 # cluster and its tests use, and Node 24 from the npm registry when the system
 # Node is older (Node 24 runs the .ts sources directly). Idempotent.
 APT_PACKAGES="nats-server socat memcached libmemcached-tools tcpdump tshark iproute2 iputils-ping netcat-openbsd curl prometheus python3"
+# The compose tests need a Docker engine and compose (v1 is what Debian has).
+[ "${IX_WITH_DOCKER:-0}" = 1 ] && APT_PACKAGES="$APT_PACKAGES docker.io docker-compose busybox"
 missing=""
 for p in $APT_PACKAGES; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
 if [ -n "$missing" ] && [ "$(id -u)" = 0 ]; then
