@@ -23,7 +23,12 @@ export interface TcpConfig {
   maxSynRetries: number;
   /** Nagle's algorithm for new connections (IX: off). */
   nagle: boolean;
-  /** Out-of-order queue bound, in segments. */
+  /**
+   * Out-of-order queue bound, in segments (its byte bound is rcvBuf). 0 sizes
+   * it from the window: see oooSegmentsFor. A bound below one window of
+   * segments is harmful: a peer that fills the window (Linux does, with CUBIC
+   * on a short path) loses every segment past the bound after a single drop.
+   */
   oooMaxSegments: number;
   initialCwndSegments: number;
 }
@@ -41,9 +46,22 @@ export const DEFAULT_TCP_CONFIG: TcpConfig = {
   maxRetries: 12,
   maxSynRetries: 6,
   nagle: false,
-  oooMaxSegments: 64,
+  oooMaxSegments: 0,
   initialCwndSegments: 10,
 };
+
+/** Smallest segment the automatic out-of-order bound plans for (RFC 9293's default MSS). */
+const OOO_MIN_SEGMENT = 536;
+
+/**
+ * Out-of-order queue bound in segments. Automatic (oooMaxSegments 0): a full
+ * receive window of 536-byte segments, so any peer using a sane MSS can have
+ * everything behind a hole queued, while tiny segments still cannot pin more
+ * than that many frames.
+ */
+export function oooSegmentsFor(cfg: TcpConfig): number {
+  return cfg.oooMaxSegments > 0 ? cfg.oooMaxSegments : Math.ceil(cfg.rcvBuf / OOO_MIN_SEGMENT);
+}
 
 /** Window-scale shift needed so `buf` fits in the 16-bit window field. */
 export function wscaleFor(buf: number): number {

@@ -113,7 +113,6 @@ function processAck(h: TcpHost, t: Tcb, s: Segment): boolean {
       t.dataSeq = seqAdd(t.dataSeq, dataAcked);
     }
     t.rtoAt = t.sndUna === t.sndMax ? Infinity : h.now + t.rtt.rto();
-    if (process.env.IXDBG && t.cc.inRecovery) console.error(`ACK-in-rec ${(h.now/1000).toFixed(3)} ack=${ack} rec=${t.cc.recover}`);
     if (t.cc.onAck(ack, acked, flight)) {
       // NewReno partial ACK: the next hole is lost too; resend it now.
       t.rttTiming = false;
@@ -128,10 +127,8 @@ function processAck(h: TcpHost, t: Tcb, s: Segment): boolean {
         window: t.sndBuf.free,
       });
     }
-  } else if (process.env.IXDBG && ack === t.sndUna && s.len === 0 && t.sndMax !== t.sndUna && wnd !== t.sndWnd) { console.error(`NOTDUP-WND ${wnd} ${t.sndWnd}`);
   } else if (ack === t.sndUna && s.len === 0 && wnd === t.sndWnd && t.sndMax !== t.sndUna) {
     h.counters.tcpDupAcks++;
-    if (process.env.IXDBG) console.error(`DUP ${(h.now/1000).toFixed(3)} ack=${ack} una=${t.sndUna} d=${t.cc.dupAcks} rec=${t.cc.recover} inR=${t.cc.inRecovery} cwnd=${t.cc.cwnd}`);
     if (t.cc.onDupAck(t.sndUna, t.sndMax, seqDiff(t.sndNxt, t.sndUna))) {
       h.counters.tcpFastRetransmits++;
       t.rttTiming = false;

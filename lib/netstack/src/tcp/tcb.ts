@@ -2,7 +2,7 @@
 // (serialised field by field by the flow-group export). Behaviour lives in
 // input.ts, output.ts and timers.ts.
 
-import type { TcpConfig } from "./config.ts";
+import { oooSegmentsFor, type TcpConfig } from "./config.ts";
 import { NewReno } from "./congestion.ts";
 import { Reassembly } from "./reassembly.ts";
 import { RttEstimator } from "./rtt.ts";
@@ -135,7 +135,7 @@ export class Tcb {
     this.sndMss = Math.min(536, cfg.mss);
     this.sndBuf = new SendBuffer(cfg.sndBuf);
     this.rcvBufSize = cfg.rcvBuf;
-    this.ooo = new Reassembly(cfg.oooMaxSegments, cfg.rcvBuf);
+    this.ooo = new Reassembly(oooSegmentsFor(cfg), cfg.rcvBuf);
     this.rtt = new RttEstimator(cfg.minRtoUs, cfg.maxRtoUs, 1_000, cfg.initialRtoUs);
     this.cc = new NewReno(this.sndMss, cfg.initialCwndSegments);
     this.nagle = cfg.nagle;

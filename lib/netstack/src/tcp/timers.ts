@@ -13,7 +13,6 @@ function onRto(h: TcpHost, t: Tcb): boolean {
   if (t.sndUna === t.sndMax && t.state !== TcpState.SynSent && t.state !== TcpState.SynReceived) return true;
   t.retries++;
   h.counters.tcpTimeouts++;
-  if (process.env.IXDBG) console.error(`RTO ${(h.now/1000).toFixed(3)} una=${t.sndUna} max=${t.sndMax} rto=${t.rtt.rto()} srtt=${t.rtt.srtt}`);
   if (t.state === TcpState.SynSent || t.state === TcpState.SynReceived) {
     if (t.retries > h.tcpCfg.maxSynRetries) {
       if (t.passive) finish(h, t);
