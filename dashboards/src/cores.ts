@@ -60,10 +60,11 @@ export const cores = dashboard({
     },
     {
       title: "Drops by reason",
+      description: "Every reason a core counts, zero included (a flat line says the path is watched and clean).",
       unit: "pps",
       queries: [
         {
-          expr: `sum by (core, reason) (rate(ix_dp_drops_total${sel}[$__rate_interval])) > 0`,
+          expr: `sum by (core, reason) (rate(ix_dp_drops_total${sel}[$__rate_interval]))`,
           legend: "core {{core}} {{reason}}",
         },
       ],
