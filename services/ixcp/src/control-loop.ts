@@ -26,7 +26,10 @@ export interface ControlLoopOptions {
   totalCores: number;
   /** The RETA at start (from the NIC, or lib/bus initialReta). */
   reta: number[];
+  /** Silence after which a core whose process is gone (admin port refused) is dead. */
   deadMs?: number;
+  /** Silence after which any core is dead, even one that is only slow (not refused). */
+  silentDeadMs?: number;
   /**
    * Cores are not declared dead during this long after start: heartbeats come
    * once a second, so discovering every scrape target can take that long.
@@ -56,6 +59,7 @@ export class ControlLoop {
   constructor(opts: ControlLoopOptions) {
     this.o = {
       deadMs: 500,
+      silentDeadMs: 5000,
       startGraceMs: 1500,
       migrationBatch: 16,
       now: Date.now,
@@ -137,7 +141,10 @@ export class ControlLoop {
   private updateLiveness(now: number): number[] {
     for (let c = 0; c < this.o.totalCores; c++) {
       const seen = Math.max(this.lastSeen.get(c) ?? 0, this.o.heartbeat?.(c) ?? -Infinity);
-      const alive = now - seen <= this.o.deadMs;
+      // A refused admin port means the process is gone: declare it after deadMs.
+      // Otherwise a core may just be starved of CPU: give it silentDeadMs.
+      const limit = this.o.source.refused?.(c) ? this.o.deadMs : Math.max(this.o.deadMs, this.o.silentDeadMs);
+      const alive = now - seen <= limit;
       if (!alive && !this.dead.has(c)) {
         this.dead.add(c);
         this.latest.delete(c);

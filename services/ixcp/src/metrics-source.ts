@@ -36,6 +36,12 @@ export interface MetricsSource {
   sample(): Promise<Map<number, CoreMetrics>>;
   /** Counted problems (unreachable targets, malformed lines, failed queries). */
   readonly errors: Record<string, number>;
+  /**
+   * True when the core's process is known to be gone (its admin port refused
+   * the last connection), as opposed to merely slow: a slow core under load
+   * must not be declared dead (its connections would be reset).
+   */
+  refused?(core: number): boolean;
 }
 
 export const METRIC_NAMES = [
@@ -108,6 +114,8 @@ export class ScrapeSource implements MetricsSource {
   private readonly targets: () => string[];
   private readonly timeoutMs: number;
   private readonly now: () => number;
+  private readonly coreOfUrl = new Map<string, number>();
+  private readonly refusedUrls = new Set<string>();
 
   constructor(opts: { targets: () => string[]; timeoutMs: number; now?: () => number }) {
     this.targets = opts.targets;
@@ -123,6 +131,11 @@ export class ScrapeSource implements MetricsSource {
     return out;
   }
 
+  refused(core: number): boolean {
+    for (const [url, c] of this.coreOfUrl) if (c === core && this.refusedUrls.has(url)) return true;
+    return false;
+  }
+
   private async scrape(adminUrl: string): Promise<Map<number, CoreMetrics>> {
     const url = adminUrl.replace(/\/+$/, "") + (adminUrl.endsWith("/metrics") ? "" : "/metrics");
     try {
@@ -134,9 +147,14 @@ export class ScrapeSource implements MetricsSource {
       const { samples, malformed } = parsePromText(await res.text());
       if (malformed > 0) count(this.errors, "malformed_lines", malformed);
       const at = this.now();
-      return coreMetricsFromSamples(samples, () => at);
-    } catch {
+      const cores = coreMetricsFromSamples(samples, () => at);
+      for (const core of cores.keys()) this.coreOfUrl.set(adminUrl, core);
+      this.refusedUrls.delete(adminUrl);
+      return cores;
+    } catch (e) {
       count(this.errors, "unreachable");
+      const code = ((e as Error).cause as { code?: string } | undefined)?.code;
+      if (code === "ECONNREFUSED") this.refusedUrls.add(adminUrl);
       return new Map();
     }
   }

@@ -151,6 +151,7 @@ test("a silent core is dead after 500 ms; its groups are rewritten to live cores
   // After the start grace (1.5 s), when every core has been heard from.
   await s.runUntil(2000);
   s.source.silent.add(1); // last seen at 2000
+  s.source.gone.add(1); // killed: its admin port refuses
   s.actuator.log.length = 0;
   await s.runUntil(2500);
   assert.equal(s.loop.dead.has(1), false, "500 ms of silence is not yet dead");
@@ -205,10 +206,22 @@ test("a failed migration leaves its groups where they were and is logged", async
 test("a core never heard from is declared dead only after the start grace plus 500 ms", async () => {
   const s = setup({ cores: 2, active: 2 });
   s.source.silent.add(1);
+  s.source.gone.add(1);
   s.source.set(0, { emaFast: 5, emaSlow: 20, idleFraction: 0.2 });
   await s.runUntil(2000);
   assert.equal(s.loop.dead.has(1), false);
   await s.runUntil(2100);
   assert.equal(s.loop.dead.has(1), true);
   assert.ok(s.actuator.reta.every((q) => q === 0));
+});
+
+test("a core that is only slow (silent, but its port does not refuse) is dead only after 5 s", async () => {
+  const s = setup({ cores: 2, active: 2 });
+  s.source.setAll({ emaFast: 5, emaSlow: 20, idleFraction: 0.2 });
+  await s.runUntil(2000);
+  s.source.silent.add(1); // starved of CPU: scrapes time out
+  await s.runUntil(6900);
+  assert.equal(s.loop.dead.has(1), false, "a slow core keeps its flow groups");
+  await s.runUntil(7200);
+  assert.equal(s.loop.dead.has(1), true, "silent for 5 s: dead after all");
 });

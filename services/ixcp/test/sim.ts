@@ -15,6 +15,8 @@ export class TimelineSource implements MetricsSource {
   readonly errors: Record<string, number> = {};
   readonly values = new Map<number, Partial<CoreMetrics>>();
   readonly silent = new Set<number>();
+  /** Silent cores whose process is gone (their admin port refuses connections). */
+  readonly gone = new Set<number>();
   private readonly clock: FakeClock;
   private readonly cores: number;
 
@@ -29,6 +31,10 @@ export class TimelineSource implements MetricsSource {
 
   setAll(v: Partial<CoreMetrics>): void {
     for (let c = 0; c < this.cores; c++) this.set(c, v);
+  }
+
+  refused(core: number): boolean {
+    return this.gone.has(core);
   }
 
   async sample(): Promise<Map<number, CoreMetrics>> {
