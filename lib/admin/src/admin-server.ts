@@ -28,7 +28,7 @@ export interface AdminOptions {
 export function createRegistry(service: string, defaultMetrics = true): Registry {
   const registry = new Registry();
   registry.setDefaultLabels({ service });
-  if (defaultMetrics) collectDefaultMetrics({ register: registry, prefix: "ix_process_" });
+  if (defaultMetrics) collectDefaultMetrics({ register: registry, prefix: "ix_" });
   return registry;
 }
 
