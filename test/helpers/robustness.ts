@@ -104,7 +104,7 @@ export async function holdClient(ns: string, conns: number): Promise<HoldClient>
 export async function dataplaneRss(c: Cluster): Promise<number[]> {
   return Promise.all(
     c.cores.map(async (p) =>
-      sum(await metricSamples(p.adminUrl, "ix_process_process_resident_memory_bytes")),
+      sum(await metricSamples(p.adminUrl, "ix_process_resident_memory_bytes")),
     ),
   );
 }
@@ -175,4 +175,25 @@ export async function timeUntil(
     await new Promise((r) => setTimeout(r, 20));
   }
   throw new Error(`${what}: not within ${timeoutMs} ms`);
+}
+
+/** test/clients/probe_client.py: seconds until a fresh connection is echoed (spawned at once, awaited later). */
+export function probeRecovery(
+  ns: string,
+  timeoutS = 10,
+): Promise<{ ok: boolean; seconds: number; attempts: number }> {
+  const argv = [
+    "netns",
+    "exec",
+    ns,
+    "python3",
+    client("probe_client.py"),
+    "--host",
+    HOST_IP,
+    "--timeout",
+    String(timeoutS),
+  ];
+  return run("ip", argv, { timeout: (timeoutS + 5) * 1000 }).then(
+    (r) => JSON.parse(r.stdout) as { ok: boolean; seconds: number; attempts: number },
+  );
 }

@@ -23,7 +23,10 @@ export interface SpawnOptions {
 const ADMIN_LINE = /admin"?:? ?"?(http:\/\/[^\s,"]+)/;
 
 export function spawnService(opts: SpawnOptions): Promise<ServiceProcess> {
-  const child = spawn(process.execPath, opts.args, {
+  // IX_NODE_ARGS: extra node flags for every service (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
+  // to profile the cluster under a benchmark); split on spaces.
+  const nodeArgs = (process.env.IX_NODE_ARGS ?? "").split(" ").filter((a) => a !== "");
+  const child = spawn(process.execPath, [...nodeArgs, ...opts.args], {
     env: { ...process.env, ...opts.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
