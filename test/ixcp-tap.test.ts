@@ -111,8 +111,47 @@ test(
       }
     })();
     await ixload(500, 2);
+    // High load until IXCP steps up (at most 12 s), then one more second.
     const highStart = Date.now();
-    await ixload(20000, 6);
+    const high = spawn(
+      "ip",
+      [
+        "netns",
+        "exec",
+        NS,
+        process.execPath,
+        join(REPO_ROOT, "services", "loadgen", "src", "cli.ts"),
+        "--server",
+        `${HOST_IP}:7`,
+        "--protocol",
+        "echo",
+        "--rate",
+        "30000",
+        "--duration",
+        "12",
+        "--warmup",
+        "0",
+        "--connections",
+        "64",
+        "--depth",
+        "16",
+        "--ceiling",
+        "off",
+        "--quiet",
+        "--json",
+        "/dev/null",
+      ],
+      { stdio: "ignore" },
+    );
+    const highDone = new Promise((r) => high.once("exit", r));
+    const steppedUp = async (): Promise<boolean> =>
+      ((await ixcpRequest(admin, "decisions")).decisions as Decision[]).some(
+        (d) => d.action === "step_up" && d.at >= highStart,
+      );
+    await Promise.race([highDone, waitFor("a step up", steppedUp, 12_000).catch(() => undefined)]);
+    await new Promise((r) => setTimeout(r, 1000));
+    high.kill("SIGINT");
+    await highDone;
     const highEnd = Date.now();
     await waitFor("IXCP to park the second core", async () => (await activeCores()) === 1, 12_000);
     sampling = false;
