@@ -1,20 +1,64 @@
-// `npm run bench [-- --quick] [--json FILE] [--only NAME]`: runs every
-// bench/*.bench.ts (each exports `run(opts): Promise<Record<string, number>>`)
-// one after the other, shows progress, and writes a JSON result and a
-// Markdown table under results/, stamped with the machine that produced them.
-import { readdirSync, mkdirSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
-import { join } from "node:path";
+// `npm run bench [-- --quick] [--json FILE] [--only a,b] [--slo-us US]`: runs
+// the scenarios (bench/<name>.bench.ts, each exporting
+// `run(opts: BenchOptions): Promise<Figures>`) one after the other with
+// progress on stderr, and writes
+//   - JSON: {machine, quick, sloUs, <scenario>: {...figures}, targets: {...}}
+//     (so results.batching.gain, results.transport.fractionOfLimit exist),
+//   - a Markdown table of every figure plus the targets met or missed,
+//   - the scenarios' SVG plots,
+// under results/ (or next to FILE with --json), stamped with the machine.
+// `--render FILE.json` only rewrites FILE.md from an earlier run's JSON.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus, totalmem, loadavg } from "node:os";
+import { dirname, join } from "node:path";
 import { execFileSync } from "node:child_process";
 import { parseArgs } from "node:util";
+import type { BenchModule, Figures } from "./support/types.ts";
+import { evaluateTargets } from "./support/targets.ts";
+import { renderReport, type Report } from "./support/markdown.ts";
+import { stopSharedCluster } from "./support/harness.ts";
+
+/** Microbenchmarks first, then the cluster scenarios, cheapest first. */
+const SCENARIOS = [
+  "wire",
+  "netstack",
+  "batching",
+  "transport",
+  "latency",
+  "memcached",
+  "connections",
+  "migration",
+  "controlplane",
+];
 
 const { values } = parseArgs({
-  options: { quick: { type: "boolean", default: false }, json: { type: "string" }, only: { type: "string" } },
+  options: {
+    quick: { type: "boolean", default: false },
+    json: { type: "string" },
+    only: { type: "string" },
+    "slo-us": { type: "string", default: "2000" },
+    /** Rewrite FILE.md from an earlier run's FILE.json (targets re-evaluated); runs nothing. */
+    render: { type: "string" },
+  },
 });
+if (values.render) {
+  const report = JSON.parse(readFileSync(values.render, "utf8")) as Report;
+  const META = new Set(["machine", "quick", "sloUs", "wallSeconds", "targets", "errors"]);
+  const scenarios = Object.fromEntries(Object.entries(report).filter(([k]) => !META.has(k))) as Record<
+    string,
+    Figures
+  >;
+  report.targets = evaluateTargets(scenarios);
+  writeFileSync(values.render, JSON.stringify(report, null, 2));
+  writeFileSync(values.render.replace(/\.json$/, "") + ".md", renderReport(report));
+  process.exit(0);
+}
+const sloUs = Number(values["slo-us"]);
+if (!(sloUs > 0)) throw new Error(`--slo-us must be a positive number, got ${values["slo-us"]}`);
 
-function natsVersion(): string {
+function version(cmd: string, args: string[]): string {
   try {
-    return execFileSync("nats-server", ["--version"], { encoding: "utf8" }).trim();
+    return execFileSync(cmd, args, { encoding: "utf8" }).trim().split("\n")[0];
   } catch {
     return "not found";
   }
@@ -24,48 +68,69 @@ const machine = {
   cpuModel: cpus()[0]?.model ?? "unknown",
   cores: cpus().length,
   memoryGiB: Math.round(totalmem() / 2 ** 30),
+  loadAverageAtStart: loadavg()[0],
   node: process.version,
-  nats: natsVersion(),
+  nats: version("nats-server", ["--version"]),
+  memcached: version("memcached", ["-V"]),
+  root: process.getuid?.() === 0,
   date: new Date().toISOString(),
 };
 
 const dir = import.meta.dirname;
-const files = readdirSync(dir)
+const only = values.only?.split(",");
+// Every bench/*.bench.ts runs: the known scenarios in this order, others after them.
+const found = readdirSync(dir)
   .filter((f) => f.endsWith(".bench.ts"))
-  .filter((f) => !values.only || f.startsWith(values.only))
-  .sort();
-const results: Record<string, Record<string, number>> = {};
-for (const [i, f] of files.entries()) {
-  const name = f.replace(/\.bench\.ts$/, "");
-  process.stderr.write(`[${i + 1}/${files.length}] ${name} ...\n`);
-  const mod = (await import(join(dir, f))) as {
-    run(opts: { quick: boolean }): Promise<Record<string, number>>;
-  };
+  .map((f) => f.replace(/\.bench\.ts$/, ""));
+const names = [
+  ...SCENARIOS.filter((n) => found.includes(n)),
+  ...found.filter((n) => !SCENARIOS.includes(n)).sort(),
+].filter((n) => !only || only.includes(n));
+const jsonFile = values.json ?? join(dir, "..", "results", "bench.json");
+const outDir = dirname(jsonFile);
+mkdirSync(outDir, { recursive: true });
+
+const results: Record<string, Figures> = {};
+const errors: Record<string, string> = {};
+const t00 = performance.now();
+for (const [i, name] of names.entries()) {
+  const tag = `[${i + 1}/${names.length}] ${name}`;
+  process.stderr.write(`${tag} ...\n`);
   const t0 = performance.now();
-  results[name] = await mod.run({ quick: values.quick });
-  process.stderr.write(
-    `[${i + 1}/${files.length}] ${name} done in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
-  );
+  try {
+    const mod = (await import(join(dir, `${name}.bench.ts`))) as BenchModule;
+    // Scenarios with a cluster of their own run without the shared one idling beside them.
+    if (!mod.usesSharedCluster) await stopSharedCluster();
+    results[name] = await mod.run({
+      quick: values.quick,
+      outDir,
+      sloUs,
+      previous: results,
+      log: (line) => process.stderr.write(`${tag}: ${line}\n`),
+    });
+  } catch (e) {
+    // One broken scenario must not lose the others' figures.
+    errors[name] = (e as Error).stack ?? String(e);
+    process.stderr.write(`${tag} FAILED: ${errors[name]}\n`);
+  }
+  process.stderr.write(`${tag} done in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
 }
 
-const out = { machine, quick: values.quick, results };
-const resultsDir = join(dir, "..", "results");
-mkdirSync(resultsDir, { recursive: true });
-const jsonFile = values.json ?? join(resultsDir, "bench.json");
+await stopSharedCluster();
+const targets = evaluateTargets(results);
+const out: Report = {
+  machine: { ...machine, loadAverageAtEnd: loadavg()[0] },
+  quick: values.quick,
+  sloUs,
+  wallSeconds: Math.round((performance.now() - t00) / 1000),
+  ...results,
+  targets,
+  ...(Object.keys(errors).length > 0 ? { errors } : {}),
+};
 writeFileSync(jsonFile, JSON.stringify(out, null, 2));
-const rows = Object.entries(results).flatMap(([scenario, r]) =>
-  Object.entries(r).map(([k, v]) => `| ${scenario} | ${k} | ${Number.isInteger(v) ? v : v.toPrecision(4)} |`),
-);
-const md = [
-  `# Benchmark results`,
-  ``,
-  `Machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB; Node ${machine.node}; ${machine.nats}; ${machine.date}${values.quick ? " (quick)" : ""}`,
-  ``,
-  `| scenario | figure | value |`,
-  `|---|---|---|`,
-  ...rows,
-  ``,
-].join("\n");
-writeFileSync(join(resultsDir, "bench.md"), md);
+const md = renderReport(out);
+writeFileSync(jsonFile.replace(/\.json$/, "") + ".md", md);
 console.log(md);
 console.error(`JSON written to ${jsonFile}`);
+// Cluster scenarios leave NATS handles and timers in libraries: do not wait for them.
+process.exit(Object.keys(errors).length > 0 ? 1 : 0);

@@ -1,0 +1,83 @@
+// The Markdown table of every figure: one row per dotted path.
+import type { Figures } from "./types.ts";
+import { targetsMarkdown, type TargetResult } from "./targets.ts";
+
+/** The JSON bench/run.ts writes: meta fields plus one key per scenario. */
+export interface Report {
+  machine: {
+    cpuModel: string;
+    cores: number;
+    memoryGiB: number;
+    loadAverageAtStart: number;
+    loadAverageAtEnd: number;
+    node: string;
+    nats: string;
+    memcached: string;
+    date: string;
+  };
+  quick: boolean;
+  sloUs: number;
+  wallSeconds: number;
+  targets: Record<string, TargetResult>;
+  errors?: Record<string, string>;
+  [scenario: string]: unknown;
+}
+
+const META = new Set(["machine", "quick", "sloUs", "wallSeconds", "targets", "errors"]);
+
+export function renderReport(r: Report): string {
+  const m = r.machine;
+  const scenarios = Object.fromEntries(Object.entries(r).filter(([k]) => !META.has(k))) as Record<
+    string,
+    Figures
+  >;
+  const errors = r.errors ?? {};
+  return [
+    `# Benchmark results`,
+    ``,
+    `Machine: ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB, load average ${m.loadAverageAtStart.toFixed(2)} at start and ${m.loadAverageAtEnd.toFixed(2)} at the end (the machine is shared); Node ${m.node}; ${m.nats}; ${m.memcached}; ${m.date}${r.quick ? " (quick)" : ""}; ${r.wallSeconds} s; SLO p99 <= ${r.sloUs} us. Where the time goes: [profile.md](profile.md).`,
+    ``,
+    `## Targets`,
+    ``,
+    targetsMarkdown(r.targets),
+    ``,
+    `## Figures`,
+    ``,
+    figuresTable(scenarios),
+    ...(Object.keys(errors).length > 0
+      ? [
+          ``,
+          `## Failed scenarios`,
+          ``,
+          ...Object.entries(errors).map(([k, v]) => `- ${k}: ${v.split("\n")[0]}`),
+        ]
+      : []),
+    ``,
+  ].join("\n");
+}
+
+export function flatten(f: Figures, prefix = ""): [string, unknown][] {
+  const rows: [string, unknown][] = [];
+  for (const [k, v] of Object.entries(f)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (v !== null && typeof v === "object" && !Array.isArray(v)) rows.push(...flatten(v as Figures, key));
+    else rows.push([key, v]);
+  }
+  return rows;
+}
+
+export function formatValue(v: unknown): string {
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return String(v);
+    return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)));
+  }
+  if (Array.isArray(v)) return v.map(formatValue).join(", ");
+  return String(v);
+}
+
+export function figuresTable(results: Record<string, Figures>): string {
+  const rows = Object.entries(results).flatMap(([scenario, r]) =>
+    flatten(r).map(([k, v]) => `| ${scenario} | ${k} | ${formatValue(v)} |`),
+  );
+  return [`| scenario | figure | value |`, `|---|---|---|`, ...rows].join("\n");
+}

@@ -1,0 +1,15 @@
+// One hop process of the transport-limit bench: forwards every message from
+// each input subject to its output subject unchanged (no decode, no copy in
+// our code). Usage: node nats-relay.ts NATS_URL in1>out1 [in2>out2 ...]
+// Prints "ready" once subscribed.
+import { connect } from "nats";
+
+const [url, ...routes] = process.argv.slice(2);
+const nc = await connect({ servers: url });
+for (const r of routes) {
+  const [from, to] = r.split(">");
+  nc.subscribe(from, { callback: (_err, m) => nc.publish(to, m.data) });
+}
+await nc.flush();
+console.log("ready");
+process.once("SIGTERM", () => void nc.close().then(() => process.exit(0)));
