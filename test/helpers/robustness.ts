@@ -103,9 +103,7 @@ export async function holdClient(ns: string, conns: number): Promise<HoldClient>
 /** Resident memory of each dataplane core process, bytes (from its /metrics). */
 export async function dataplaneRss(c: Cluster): Promise<number[]> {
   return Promise.all(
-    c.cores.map(async (p) =>
-      sum(await metricSamples(p.adminUrl, "ix_process_resident_memory_bytes")),
-    ),
+    c.cores.map(async (p) => sum(await metricSamples(p.adminUrl, "ix_process_resident_memory_bytes"))),
   );
 }
 

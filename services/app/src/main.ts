@@ -50,10 +50,7 @@ interface Session {
 }
 
 /** Adapts a byte-stream session (echo, memcached) to a libix connection handler. */
-function sessionHandler(
-  protocol: string,
-  session: Session,
-): ConnHandler {
+function sessionHandler(protocol: string, session: Session): ConnHandler {
   connections.inc({ protocol });
   accepted.inc({ protocol });
   let open = true;
