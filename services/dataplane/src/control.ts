@@ -6,6 +6,9 @@ import { ix } from "@ix/proto";
 import type { DataplaneCore } from "./core.ts";
 import { BackgroundJob } from "./background-job.ts";
 
+/** How long a migration's source waits for the target's READY before reporting failure. */
+export const READY_TIMEOUT_MS = 1500;
+
 export class CoreControl {
   active: boolean;
   malformed = 0;
@@ -29,15 +32,45 @@ export class CoreControl {
     const msgs = this.pending;
     this.pending = [];
     for (const m of msgs) {
-      let reply: ix.ICommandReply;
+      const respond = (reply: ix.ICommandReply): void => {
+        if (m.reply) m.respond(ix.CommandReply.encode(reply).finish());
+      };
+      let reply: ix.ICommandReply | null;
       try {
-        reply = this.execute(ix.CoreCommand.decode(m.data));
+        reply = this.execute(ix.CoreCommand.decode(m.data), respond);
       } catch (e) {
         this.malformed++;
         reply = { ok: false, error: `bad command: ${(e as Error).message}` };
       }
-      if (m.reply) m.respond(ix.CommandReply.encode(reply).finish());
+      if (reply) respond(reply);
     }
+  }
+
+  /**
+   * CMD_MIGRATE is answered when the target reports READY, so IXCP rewrites
+   * the RETA and issues the next command only once the groups are installed
+   * there (a later command about them can then never overtake the state).
+   */
+  private migrate(cmd: ix.CoreCommand, respond: (r: ix.ICommandReply) => void): ix.ICommandReply | null {
+    let answered = false;
+    const once = (r: ix.ICommandReply): void => {
+      if (answered) return;
+      answered = true;
+      clearTimeout(timer);
+      respond(r);
+    };
+    const error = this.core.migrations.migrateOut(
+      [...cmd.flowGroups],
+      cmd.targetCore,
+      cmd.migrationId,
+      (us) => once({ ok: true, durationUs: us, status: this.status() }),
+    );
+    if (error) return { ok: false, error };
+    const timer = setTimeout(
+      () => once({ ok: false, error: `no READY from core ${cmd.targetCore} within ${READY_TIMEOUT_MS} ms` }),
+      READY_TIMEOUT_MS,
+    );
+    return null;
   }
 
   status(): ix.ICoreStatus {
@@ -59,7 +92,7 @@ export class CoreControl {
     };
   }
 
-  private execute(cmd: ix.CoreCommand): ix.ICommandReply {
+  private execute(cmd: ix.CoreCommand, respond: (r: ix.ICommandReply) => void): ix.ICommandReply | null {
     const K = ix.CommandKind;
     switch (cmd.kind) {
       case K.CMD_STATUS:
@@ -69,12 +102,8 @@ export class CoreControl {
           return { ok: false, error: "batch size must be 1..8192" };
         this.core.thread.batchSize = cmd.value;
         return { ok: true, status: this.status() };
-      case K.CMD_MIGRATE: {
-        const t0 = performance.now();
-        const error = this.core.migrations.migrateOut([...cmd.flowGroups], cmd.targetCore, cmd.migrationId);
-        if (error) return { ok: false, error };
-        return { ok: true, durationUs: (performance.now() - t0) * 1000, status: this.status() };
-      }
+      case K.CMD_MIGRATE:
+        return this.migrate(cmd, respond);
       case K.CMD_BACKGROUND:
         if (cmd.value !== 0 && this.active)
           return { ok: false, error: "only a parked core runs the background job" };

@@ -86,8 +86,10 @@ export class DataplaneCore {
           nc.publish(S.nicCredit(cfg.core), ix.RxCredit.encode({ queue: cfg.core, descriptors: n }).finish()),
         runSyscalls: () => this.runSyscalls(),
         runControl: () => {
-          this.control.runPending();
+          // Migration messages first: a command about a group that is arriving
+          // must see it installed.
           this.migrations.runPending();
+          this.control.runPending();
         },
         deliverEvents: () => this.deliverEvents(),
         accept: this.migrations.accept,

@@ -76,7 +76,8 @@ export class Migrations {
   private readonly held = new Map<number, RxFrame[]>();
   private forwardBatch = new Map<number, ix.IFrame[]>();
   private readonly pending: ix.Migration[] = [];
-  private readonly started = new Map<number, number>();
+  /** Migrations this core started: id -> start time and who to tell on READY. */
+  private readonly started = new Map<number, { t0: number; onReady?: (durationUs: number) => void }>();
   private readonly p: MigrationPorts;
 
   constructor(ports: MigrationPorts, transitionTimeoutUs = 1000) {
@@ -84,8 +85,17 @@ export class Migrations {
     this.transitionTimeoutUs = transitionTimeoutUs;
   }
 
-  /** Source side: moves `groups` to `target` now (call at a quiescent point). Returns an error or null. */
-  migrateOut(groups: number[], target: number, migrationId: number): string | null {
+  /**
+   * Source side: moves `groups` to `target` now (call at a quiescent point).
+   * Returns an error or null; `onReady` runs when the target reports READY
+   * (the groups are installed there), with the START-to-READY duration.
+   */
+  migrateOut(
+    groups: number[],
+    target: number,
+    migrationId: number,
+    onReady?: (durationUs: number) => void,
+  ): string | null {
     if (target === this.p.core) return "target is this core";
     const missing = groups.filter((fg) => !this.p.stack.ownsFlowGroup(fg));
     if (missing.length > 0) return `flow groups not owned here: ${missing.join(",")}`;
@@ -95,7 +105,7 @@ export class Migrations {
     for (const fg of groups) this.outgoing.set(fg, target);
     this.stats.started++;
     this.stats.framesCarried += frames.length;
-    this.started.set(migrationId, this.p.clock());
+    this.started.set(migrationId, { t0: this.p.clock(), onReady });
     this.p.send(target, {
       stage: ix.MigrationStage.MIG_START,
       migrationId,
@@ -223,9 +233,11 @@ export class Migrations {
 
   private ready(m: ix.Migration): void {
     this.stats.completed++;
-    const t0 = this.started.get(m.migrationId);
-    if (t0 !== undefined) this.stats.lastDurationUs = this.p.clock() - t0;
+    const s = this.started.get(m.migrationId);
+    if (!s) return;
     this.started.delete(m.migrationId);
+    this.stats.lastDurationUs = this.p.clock() - s.t0;
+    s.onReady?.(this.stats.lastDurationUs);
   }
 
   private releaseDue(): void {
