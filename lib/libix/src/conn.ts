@@ -108,7 +108,8 @@ export class IxevConn {
     for (const r of replays) r();
   }
 
-  private retryAfterMove(issuedOn: UserThread, replay: () => void): void {
+  /** @internal replays `replay` once the connection is known to be served by another thread than `issuedOn`. */
+  retryAfterMove(issuedOn: UserThread, replay: () => void): void {
     if (this.thread !== issuedOn) replay();
     else this.afterMove.push(replay);
   }

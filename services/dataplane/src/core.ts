@@ -182,14 +182,27 @@ export class DataplaneCore {
     this.pendingBatches = [];
     batches.forEach((b, i) => {
       if (this.appWatch.answered(b.app ?? "")) this.closeOrphans(b.app ?? "");
+      // An accept for a connection whose group just left (knocked here, now on
+      // another core): tell the app where it went, so libix replays it there.
+      const notices: ix.IEvent[] = [];
       const results = executeBatch(
         this.stack,
         b,
         this.syscalls,
-        (fg) => this.migrations.movedTo(fg) !== undefined,
+        (fg) => this.migrations.movedTo(fg),
+        (call, target) => {
+          if (call.kind === ix.SyscallKind.SYS_ACCEPT) {
+            notices.push({
+              kind: ix.EventKind.EV_MOVED,
+              handle: call.handle,
+              cookie: call.cookie,
+              value: target,
+            });
+          }
+        },
       );
       calls += b.calls.length;
-      if (i < batches.length - 1) this.publishEvents([], { seq: b.seq, results });
+      if (i < batches.length - 1 || notices.length > 0) this.publishEncoded(notices, { seq: b.seq, results });
       else this.lastResults = { seq: b.seq, results };
     });
     return calls;

@@ -85,7 +85,8 @@ export function executeBatch(
   api: NativeApi,
   batch: ix.SyscallBatch,
   counters: SyscallCounters,
-  moved: (flowGroup: number) => boolean = () => false,
+  movedTo: (flowGroup: number) => number | undefined = () => undefined,
+  onStale?: (call: ix.ISyscall, targetCore: number) => void,
 ): number[] {
   if (batch.calls.length > MAX_CALLS_PER_BATCH) {
     counters.oversizedBatches++;
@@ -100,7 +101,13 @@ export function executeBatch(
       // The stack never throws on bad input; if a bug makes it, the core survives.
       r = -Errno.EINVAL;
     }
-    if (r === -Errno.EBADF && moved(Math.floor((batch.calls[i].handle ?? 0) / HANDLE_FG_SCALE))) r = -ESTALE;
+    if (r === -Errno.EBADF) {
+      const target = movedTo(Math.floor((batch.calls[i].handle ?? 0) / HANDLE_FG_SCALE));
+      if (target !== undefined) {
+        r = -ESTALE;
+        onStale?.(batch.calls[i], target);
+      }
+    }
     counters.calls++;
     if (r < 0) counters.errors++;
     results[i] = r;
