@@ -41,7 +41,8 @@ const PERCENTILES: [string, number][] = [
 export async function startMetricsServer(
   port: number,
   source: MetricsSource,
-  host = "127.0.0.1",
+  // IX_ADMIN_HOST, as for every service: 0.0.0.0 in containers so Prometheus can scrape.
+  host = process.env.IX_ADMIN_HOST ?? "127.0.0.1",
 ): Promise<MetricsServer> {
   const registry = new Registry();
   const gauge = (name: string, help: string, read: () => number): void => {
