@@ -17,8 +17,8 @@ import {
   median,
   metricSum,
   round,
-  SERVER_IP,
   type BenchCluster,
+  ECHO_OVER_NATS_L2,
 } from "./support/harness.ts";
 import type { BenchOptions, Figures } from "./support/types.ts";
 
@@ -43,14 +43,7 @@ export async function overload(bc: BenchCluster, durationS: number): Promise<Pip
   const before = await pipelineCounters(nic, cores);
   const { result, cpu } = await ixload(
     [
-      "--server",
-      `${SERVER_IP}:7`,
-      "--protocol",
-      "echo",
-      "--transport",
-      "nats-l2",
-      "--ceiling",
-      "off",
+      ...ECHO_OVER_NATS_L2,
       "--rate",
       "150000",
       "--connections",
@@ -107,14 +100,7 @@ export async function run(o: BenchOptions): Promise<Figures> {
         samples.get(b)!.push(s);
         const { result } = await ixload(
           [
-            "--server",
-            `${SERVER_IP}:7`,
-            "--protocol",
-            "echo",
-            "--transport",
-            "nats-l2",
-            "--ceiling",
-            "off",
+            ...ECHO_OVER_NATS_L2,
             "--rate",
             "2000",
             "--connections",

@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { svgDocument } from "@ix/loadgen";
-import { ixload, round, SERVER_IP, sharedCluster } from "./support/harness.ts";
+import { ixload, round, sharedCluster, ECHO_OVER_NATS_L2 } from "./support/harness.ts";
 import type { BenchOptions, Figures } from "./support/types.ts";
 
 function rssBytes(pid: number): number {
@@ -36,14 +36,7 @@ export async function run(o: BenchOptions): Promise<Figures> {
       const poll = setInterval(() => (peakRss = Math.max(peakRss, rss())), 200);
       const { result } = await ixload(
         [
-          "--server",
-          `${SERVER_IP}:7`,
-          "--protocol",
-          "echo",
-          "--transport",
-          "nats-l2",
-          "--ceiling",
-          "off",
+          ...ECHO_OVER_NATS_L2,
           "--rate",
           "100000",
           "--connections",

@@ -15,8 +15,8 @@ import {
   median,
   metricSum,
   round,
-  SERVER_IP,
   type BenchCluster,
+  ECHO_OVER_NATS_L2,
 } from "./support/harness.ts";
 import type { BenchOptions, Figures } from "./support/types.ts";
 
@@ -91,14 +91,7 @@ export async function run(o: BenchOptions): Promise<Figures> {
       const bg0 = await bgOps(bc);
       const load = ixload(
         [
-          "--server",
-          `${SERVER_IP}:7`,
-          "--protocol",
-          "echo",
-          "--transport",
-          "nats-l2",
-          "--ceiling",
-          "off",
+          ...ECHO_OVER_NATS_L2,
           "--mode",
           "pattern",
           "--pattern",

@@ -4,7 +4,7 @@
 // the groups' frames are held or forwarded meanwhile); also the admin request
 // time (including the RETA rewrite) and the frames forwarded and held.
 import { ixcpRequest } from "@ix/ixcp";
-import { benchCluster, ixload, metricSum, quantile, SERVER_IP } from "./support/harness.ts";
+import { benchCluster, ixload, metricSum, quantile, ECHO_OVER_NATS_L2 } from "./support/harness.ts";
 import type { BenchOptions, Figures } from "./support/types.ts";
 
 export async function run(o: BenchOptions): Promise<Figures> {
@@ -20,14 +20,7 @@ export async function run(o: BenchOptions): Promise<Figures> {
     const admin = await bc.admin();
     const load = ixload(
       [
-        "--server",
-        `${SERVER_IP}:7`,
-        "--protocol",
-        "echo",
-        "--transport",
-        "nats-l2",
-        "--ceiling",
-        "off",
+        ...ECHO_OVER_NATS_L2,
         "--rate",
         "5000",
         "--connections",

@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { benchCluster, ixload, SERVER_IP } from "./support/harness.ts";
+import { benchCluster, ixload, ECHO_OVER_NATS_L2 } from "./support/harness.ts";
 import { formatSummary, summariseProfile } from "./support/cpuprofile.ts";
 
 const { values } = parseArgs({
@@ -34,14 +34,7 @@ for (const batch of [1, 64]) {
   try {
     const { result, cpu } = await ixload(
       [
-        "--server",
-        `${SERVER_IP}:7`,
-        "--protocol",
-        "echo",
-        "--transport",
-        "nats-l2",
-        "--ceiling",
-        "off",
+        ...ECHO_OVER_NATS_L2,
         "--rate",
         "150000",
         "--connections",

@@ -14,6 +14,17 @@ import { cpuWindow, pidsMatching } from "./proc-cpu.ts";
 
 export const IXLOAD = join(REPO_ROOT, "services", "loadgen", "src", "cli.ts");
 export const SERVER_IP = "10.77.0.2";
+/** ixload's arguments for echo on the cluster through a userspace client host on the NATS L2 segment. */
+export const ECHO_OVER_NATS_L2 = [
+  "--server",
+  `${SERVER_IP}:7`,
+  "--protocol",
+  "echo",
+  "--transport",
+  "nats-l2",
+  "--ceiling",
+  "off",
+];
 
 export interface BenchCluster {
   cluster: Cluster;
