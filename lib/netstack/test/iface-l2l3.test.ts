@@ -52,6 +52,13 @@ test("ARP request for our IP is answered and teaches us the sender", () => {
   assert.equal(p.stack.counters.dropArpNotForUs, 1);
 });
 
+test("with answerRequests off (the NIC offloads ARP) a request teaches the sender but gets no reply", () => {
+  const p = new TestPeer({ arp: { answerRequests: false } }, false);
+  p.stack.input(arpFrame(ArpOp.Request, PEER_IP, STACK_IP));
+  assert.equal(p.out.length, 0, "no reply");
+  assert.ok(p.stack.arp.lookup(PEER_IP, 0), "the sender is learned");
+});
+
 test("frames wait for ARP resolution, then go out; retries and expiry", () => {
   const p = new TestPeer({ arp: { retryUs: 1_000_000, maxTries: 2, ttlUs: 5_000_000 } }, false);
   p.stack.udpSend(1000, PEER_IP, 2000, new Uint8Array([1, 2, 3]), 7);

@@ -56,6 +56,8 @@ export class DataplaneCore {
       retaSize: cfg.retaSize,
       ownedFlowGroups: owned,
       bufferPool: { count: cfg.bufferCount, size: 2048 },
+      // The NIC answers ARP for the host (offload); cores only learn from the mirrored frames.
+      arp: { answerRequests: false },
     });
     this.appWatch = new AppWatch({
       stallUs: cfg.appStallMs * 1000,

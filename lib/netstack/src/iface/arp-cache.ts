@@ -24,6 +24,12 @@ export interface ArpConfig {
   maxEntries: number;
   /** Frames held per unresolved destination. */
   maxQueuedPerIp: number;
+  /**
+   * Answer ARP requests for our address. Off when something else answers for
+   * the host (the cluster's NIC does ARP offload and mirrors requests to every
+   * core, whose stacks only learn from them).
+   */
+  answerRequests: boolean;
 }
 
 export const DEFAULT_ARP_CONFIG: ArpConfig = {
@@ -32,6 +38,7 @@ export const DEFAULT_ARP_CONFIG: ArpConfig = {
   maxTries: 3,
   maxEntries: 1024,
   maxQueuedPerIp: 64,
+  answerRequests: true,
 };
 
 export class ArpCache {

@@ -81,7 +81,9 @@ export class StackCore extends StackBase {
       c.dropArpNotForUs++;
       return;
     }
-    if (a.op() === ArpOp.Request) this.egress.sendArp(ArpOp.Reply, a.senderMac(), a.senderMac(), sip);
+    if (a.op() === ArpOp.Request && this.arp.cfg.answerRequests) {
+      this.egress.sendArp(ArpOp.Reply, a.senderMac(), a.senderMac(), sip);
+    }
     this.egress.flushHeld(sip);
   }
 
