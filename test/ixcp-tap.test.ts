@@ -15,6 +15,7 @@ import { startCluster, canUseTap, REPO_ROOT, HOST_IP, type Cluster } from "@ix/c
 import { ixcpRequest } from "@ix/ixcp";
 import { flowInfo } from "@ix/ixctl";
 import { metricSamples } from "./helpers/metrics.ts";
+import { startEchoClient } from "./helpers/echo-client.ts";
 
 const exec = promisify(execFile);
 const NS = "ixcptest";
@@ -60,37 +61,36 @@ async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: n
   }
 }
 
+/** `ip netns exec NS ixload ...`: echo load from Linux sockets in the namespace, results discarded. */
+const ixloadArgs = (rate: number, seconds: number, connections: number, depth: number): string[] => [
+  "netns",
+  "exec",
+  NS,
+  process.execPath,
+  join(REPO_ROOT, "services", "loadgen", "src", "cli.ts"),
+  "--server",
+  `${HOST_IP}:7`,
+  "--protocol",
+  "echo",
+  "--rate",
+  String(rate),
+  "--duration",
+  String(seconds),
+  "--warmup",
+  "0",
+  "--connections",
+  String(connections),
+  "--depth",
+  String(depth),
+  "--ceiling",
+  "off",
+  "--quiet",
+  "--json",
+  "/dev/null",
+];
+
 const ixload = (rate: number, seconds: number): Promise<unknown> =>
-  exec(
-    "ip",
-    [
-      "netns",
-      "exec",
-      NS,
-      process.execPath,
-      join(REPO_ROOT, "services", "loadgen", "src", "cli.ts"),
-      "--server",
-      `${HOST_IP}:7`,
-      "--protocol",
-      "echo",
-      "--rate",
-      String(rate),
-      "--duration",
-      String(seconds),
-      "--warmup",
-      "0",
-      "--connections",
-      "32",
-      "--depth",
-      "8",
-      "--ceiling",
-      "off",
-      "--quiet",
-      "--json",
-      "/dev/null",
-    ],
-    { timeout: 60_000 },
-  );
+  exec("ip", ixloadArgs(rate, seconds, 32, 8), { timeout: 60_000 });
 
 test(
   "a load step makes IXCP add a core within two control periods, and park it after the hold",
@@ -113,36 +113,7 @@ test(
     await ixload(500, 2);
     // High load until IXCP steps up (at most 12 s), then one more second.
     const highStart = Date.now();
-    const high = spawn(
-      "ip",
-      [
-        "netns",
-        "exec",
-        NS,
-        process.execPath,
-        join(REPO_ROOT, "services", "loadgen", "src", "cli.ts"),
-        "--server",
-        `${HOST_IP}:7`,
-        "--protocol",
-        "echo",
-        "--rate",
-        "30000",
-        "--duration",
-        "12",
-        "--warmup",
-        "0",
-        "--connections",
-        "64",
-        "--depth",
-        "16",
-        "--ceiling",
-        "off",
-        "--quiet",
-        "--json",
-        "/dev/null",
-      ],
-      { stdio: "ignore" },
-    );
+    const high = spawn("ip", ixloadArgs(30000, 12, 64, 16), { stdio: "ignore" });
     const highDone = new Promise((r) => high.once("exit", r));
     const steppedUp = async (): Promise<boolean> =>
       ((await ixcpRequest(admin, "decisions")).decisions as Decision[]).some(
@@ -186,35 +157,8 @@ test(
     assert.ok((await ixcpRequest(admin, "cores", { n: 2 })).ok);
     await waitFor("2 active cores", async () => (await activeCores()) === 2, 10_000);
     // 40 connections stream for several seconds; about half land on each core.
-    const client = spawn(
-      "ip",
-      [
-        "netns",
-        "exec",
-        NS,
-        "python3",
-        join(REPO_ROOT, "test", "clients", "echo_client.py"),
-        "--host",
-        HOST_IP,
-        "--conns",
-        "40",
-        "--bytes",
-        String(40 * 1024 * 1024),
-        "--timeout",
-        "60",
-        "--ready",
-      ],
-      { stdio: ["ignore", "pipe", "inherit"] },
-    );
-    let out = "";
-    const ready = new Promise<void>((resolve) =>
-      client.stdout.on("data", (d: Buffer) => {
-        out += d.toString();
-        if (out.includes('"ready"')) resolve();
-      }),
-    );
-    const exited = new Promise((r) => client.once("exit", r));
-    await ready;
+    const client = startEchoClient(NS, { conns: 40, bytes: 40 * 1024 * 1024, timeoutS: 60, ready: true });
+    await client.ready;
     await new Promise((r) => setTimeout(r, 300)); // streaming on both cores
     const before = ix.Reta.decode(
       (await admin.request(S.NIC_RETA_GET, new Uint8Array(0), { timeout: 1000 })).data,
@@ -234,8 +178,7 @@ test(
       },
       3000,
     );
-    await exited;
-    const r = JSON.parse(out.trim().split("\n").pop()!) as { ports: number[]; failures: { conn: number }[] };
+    const r = (await client.done).result;
     // Which core served each connection before the failure.
     const coreOf = (port: number): number =>
       flowInfo(`10.77.0.1:${port}`, `${HOST_IP}:7`, before.queues, before.rssKey).queue;

@@ -4,12 +4,11 @@
 // 100 times. Zero resets, zero corrupt bytes, nothing dropped. Needs root.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { join } from "node:path";
 import { connect, type NatsConnection } from "nats";
-import { startCluster, canUseTap, REPO_ROOT, HOST_IP, type Cluster } from "@ix/cluster";
+import { startCluster, canUseTap, type Cluster } from "@ix/cluster";
 import { ixcpRequest } from "@ix/ixcp";
 import { metricSamples } from "./helpers/metrics.ts";
+import { startEchoClient } from "./helpers/echo-client.ts";
 
 const NS = "ixmigtest";
 const skip = canUseTap() ? false : "needs root, socat and iproute2 (TAP in a network namespace)";
@@ -35,28 +34,7 @@ test(
   "100 migrations while 50 connections stream: no reset, every byte intact and in order",
   { skip },
   async (t) => {
-    const client = spawn(
-      "ip",
-      [
-        "netns",
-        "exec",
-        NS,
-        "python3",
-        join(REPO_ROOT, "test", "clients", "echo_client.py"),
-        "--host",
-        HOST_IP,
-        "--conns",
-        "50",
-        "--bytes",
-        String(60 * 1024 * 1024),
-        "--timeout",
-        "150",
-      ],
-      { stdio: ["ignore", "pipe", "inherit"] },
-    );
-    let out = "";
-    client.stdout.on("data", (d: Buffer) => (out += d.toString()));
-    const exited = new Promise<number | null>((r) => client.once("exit", r));
+    const client = startEchoClient(NS, { conns: 50, bytes: 60 * 1024 * 1024, timeoutS: 150 });
     await new Promise((r) => setTimeout(r, 500)); // connections established and streaming
 
     // Core 0 owns the even groups at start: move 16 of them to core 1 and back, 50 times.
@@ -68,10 +46,9 @@ test(
       const r = await ixcpRequest(admin, "migrate", { flowGroups: groups, to: i % 2 === 0 ? 1 : 0 });
       durationsMs.push(performance.now() - t0);
       assert.ok(r.ok, `migration ${i}: ${JSON.stringify(r)}`);
-      if (client.exitCode === null) overlapped++;
+      if (client.child.exitCode === null) overlapped++;
     }
-    const code = await exited;
-    const result = JSON.parse(out) as { verified: number; expected: number; failures: unknown[] };
+    const { code, result } = await client.done;
     assert.deepEqual(result.failures, [], "no connection reset, cut short or corrupted");
     assert.equal(result.verified, result.expected);
     assert.equal(code, 0);
