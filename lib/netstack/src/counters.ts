@@ -33,6 +33,14 @@ export function createCounters() {
     tcpSynCookiesAccepted: 0,
     tcpOutOfOrder: 0,
     tcpConnectionsDead: 0,
+    /** ACKs sent for TIME-WAIT records (retransmitted FINs, old SYNs, stray segments). */
+    tcpTimeWaitAcks: 0,
+    /** New connections opened by a SYN above a TIME-WAIT record's RCV.NXT (RFC 6191). */
+    tcpTimeWaitReopened: 0,
+    /** Connections closed without TIME-WAIT because maxTimeWait records existed (Linux: tw bucket overflow). */
+    tcpTimeWaitOverflows: 0,
+    /** Orphaned connections (closed by the app) given up after orphanRetries retransmissions. */
+    tcpOrphansAborted: 0,
     flowGroupsExported: 0,
     flowGroupsImported: 0,
     // Drop reasons (one per cause; each dropped frame/segment counts once).
@@ -66,6 +74,8 @@ export function createCounters() {
     dropTcpOooFull: 0,
     dropTcpAfterClose: 0,
     dropTcpInvalidState: 0,
+    /** RST for a TIME-WAIT record, ignored (RFC 1337). */
+    dropTcpTimeWaitRst: 0,
   };
 }
 

@@ -72,7 +72,7 @@ function migrateRun(total: number, migrateAt: number, faults: object, mirrorToOl
   };
   const done = () => ea.done() && eb.done() && a.connectionCount() === 0 && c.connectionCount() === 0;
   sim.run(done, app, 3_600_000_000);
-  return { ea, eb, migrated, exportBytes, a, b, c };
+  return { sim, ea, eb, migrated, exportBytes, a, b, c };
 }
 
 test("export a group mid-transfer from B to C: transfer completes intact", () => {
@@ -101,6 +101,11 @@ test("frames for a group B no longer owns are dropped and counted; empty groups 
   assert.equal(r.eb.received, 1_000_000);
   assert.ok(r.b.counters.dropTcpNotOwned > 100, "the old owner dropped the group's frames");
   assert.equal(r.b.counters.tcpResetsSent, 0, "and never answered them with RSTs");
+  // Let the closed connection's TIME-WAIT record (2*MSL, 60 s) expire: the group is then empty.
+  r.sim.now += 60_000_000;
+  r.c.poll();
+  r.a.poll();
+  assert.equal(r.c.timeWaitCount() + r.a.timeWaitCount(), 0);
   const bytes = r.c.exportFlowGroup(r.c.ownedFlowGroups()[0]);
   assert.ok(bytes.length > 0);
   assert.equal(r.c.importFlowGroup(bytes.subarray(0, 10)), -22, "truncated import is EINVAL");

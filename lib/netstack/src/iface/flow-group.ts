@@ -1,7 +1,9 @@
 // Per-flow-group state: the connection tables (by 4-tuple for demux, by id for
-// handles), the id counter and the timer wheel. Everything a migration moves.
+// handles), the id counter, the timer wheel and the TIME-WAIT records.
+// Everything a migration moves.
 
 import type { Tcb } from "../tcp/tcb.ts";
+import { TimeWaitTable } from "../tcp/time-wait.ts";
 import { TimerWheel } from "../util/timer-wheel.ts";
 
 export const HANDLE_FG_SCALE = 2 ** 32;
@@ -18,6 +20,8 @@ export class FlowGroup {
   readonly byId = new Map<number, Tcb>();
   nextId = 1;
   readonly wheel: TimerWheel<Tcb>;
+  /** Connections in TIME-WAIT, as compact records (no TCB, no handle, no wheel entry). */
+  readonly timeWait = new TimeWaitTable();
   /** Passive connections in SYN_RECEIVED (SYN backlog share of this group). */
   embryonic = 0;
   /** Established passive connections knocked but not yet accepted. */
@@ -65,7 +69,8 @@ export class FlowGroup {
     this.live--;
   }
 
+  /** No connection, no handle and no TIME-WAIT record: nothing a migration would have to move. */
   isEmpty(): boolean {
-    return this.byId.size === 0;
+    return this.byId.size === 0 && this.timeWait.size === 0;
   }
 }

@@ -41,6 +41,8 @@ export function handleNoConnection(
   remoteIp: number,
   remotePort: number,
   localPort: number,
+  /** ISS for a SYN that reopens a TIME-WAIT tuple (time-wait.ts); default RFC 6528's. */
+  iss?: number,
 ): void {
   const c = st.counters;
   const f = s.flags;
@@ -125,6 +127,6 @@ export function handleNoConnection(
   t.embryonic = true;
   st.group(fg).embryonic++;
   st.embryonicTotal++;
-  openPassive(st, t, s, initialSeq(st.opts.secret, st.now, remoteIp, remotePort, st.ip, localPort));
+  openPassive(st, t, s, iss ?? initialSeq(st.opts.secret, st.now, remoteIp, remotePort, st.ip, localPort));
   st.armTimer(t);
 }

@@ -1,9 +1,14 @@
 // Flow-group export/import (IX's TCP-friendly migration): all state of one
 // group serialised with ByteWriter. Times travel as remaining microseconds so
 // the importer's clock need not match. Undelivered events of the group's
-// connections move too, keeping their order. Format version 1:
+// connections move too, keeping their order, and so do its TIME-WAIT records
+// (a retransmitted FIN must still be ACKed, and old duplicates kept out, on
+// the new owner). Format version 2:
 //   u32 magic "IXFG", u8 version, u16 fg, u16 retaSize, u32 nextId,
-//   u32 count, count x connection, u32 count, count x event.
+//   u32 count, count x connection, u32 count, count x time-wait record,
+//   u32 count, count x event.
+// A time-wait record: u32 remoteIp, u16 remotePort, u16 localPort,
+//   u32 sndNxt, u32 rcvNxt, u16 window, f64 microseconds left.
 
 import type { StackEvent } from "./events.ts";
 import { Errno } from "./errors.ts";
@@ -11,10 +16,11 @@ import { FlowGroup, HANDLE_FG_SCALE } from "./flow-group.ts";
 import type { StackBase } from "./stack-base.ts";
 import { SendBuffer } from "../tcp/send-buffer.ts";
 import { Tcb, type TcpStateCode } from "../tcp/tcb.ts";
+import { TimeWaitRecord } from "../tcp/time-wait.ts";
 import { ByteReader, ByteWriter } from "../util/bytes.ts";
 
 const MAGIC = 0x49584647;
-const VERSION = 1;
+const VERSION = 2;
 const BOOL_FIELDS = [
   "passive",
   "embryonic",
@@ -54,7 +60,7 @@ const NUM_FIELDS = [
   "retries",
   "persistBackoff",
 ] as const;
-const TIMER_FIELDS = ["rtoAt", "delackAt", "persistAt", "timeWaitAt", "rttStart"] as const;
+const TIMER_FIELDS = ["rtoAt", "delackAt", "persistAt", "finWait2At", "rttStart"] as const;
 const EV_TYPES = ["knock", "connected", "recv", "sent", "dead"] as const;
 const DEAD_REASONS = ["fin", "reset", "timeout"] as const;
 
@@ -140,6 +146,28 @@ function readTcb(r: ByteReader, st: StackBase, fg: number, now: number): Tcb {
   return t;
 }
 
+function writeTimeWait(w: ByteWriter, r: TimeWaitRecord, now: number): void {
+  w.u32(r.remoteIp);
+  w.u16(r.remotePort);
+  w.u16(r.localPort);
+  w.u32(r.sndNxt);
+  w.u32(r.rcvNxt);
+  w.u16(r.window);
+  w.f64(Math.max(0, r.expiresAt - now));
+}
+
+function readTimeWait(r: ByteReader, now: number): TimeWaitRecord {
+  const remoteIp = r.u32();
+  const remotePort = r.u16();
+  const localPort = r.u16();
+  const sndNxt = r.u32();
+  const rcvNxt = r.u32();
+  const window = r.u16();
+  const left = r.f64();
+  if (!(left >= 0) || left === Infinity) throw new RangeError("bad time-wait deadline");
+  return new TimeWaitRecord(remoteIp, remotePort, localPort, sndNxt, rcvNxt, window, now + left);
+}
+
 function eventHandle(e: StackEvent): number {
   return "handle" in e ? e.handle : -1;
 }
@@ -208,6 +236,8 @@ export function exportGroup(st: StackBase, fg: number): Uint8Array {
   const conns = g ? [...g.byId.values()] : [];
   w.u32(conns.length);
   for (const t of conns) writeTcb(w, t, now);
+  w.u32(g?.timeWait.size ?? 0);
+  if (g !== undefined) for (const r of g.timeWait.records()) writeTimeWait(w, r, now);
   // Move the group's undelivered events, keeping the rest in order.
   const moved: StackEvent[] = [];
   const kept: StackEvent[] = [];
@@ -224,6 +254,7 @@ export function exportGroup(st: StackBase, fg: number): Uint8Array {
     st.embryonicTotal -= g.embryonic;
     st.unacceptedTotal -= g.unaccepted;
     st.liveTotal -= g.live;
+    st.timeWaitTotal -= g.timeWait.size;
   }
   st.events.length = 0;
   for (const e of kept) st.events.push(e);
@@ -254,6 +285,12 @@ export function importGroup(st: StackBase, bytes: Uint8Array): number {
       if (t.embryonic) g.embryonic++;
       if (t.knocked) g.unaccepted++;
     }
+    const ntw = r.u32();
+    for (let i = 0; i < ntw; i++) {
+      const tw = readTimeWait(r, now);
+      if (g.lookup(tw.remoteIp, tw.remotePort, tw.localPort) !== undefined) throw new RangeError("dup tuple");
+      if (g.timeWait.lookup(tw.remoteIp, tw.remotePort, tw.localPort) === undefined) g.timeWait.add(tw);
+    }
     const ne = r.u32();
     events = [];
     for (let i = 0; i < ne; i++) events.push(readEvent(r));
@@ -265,6 +302,9 @@ export function importGroup(st: StackBase, bytes: Uint8Array): number {
   st.embryonicTotal += g.embryonic;
   st.unacceptedTotal += g.unaccepted;
   st.liveTotal += g.live;
+  // Records come in even past maxTimeWait: dropping them would break the
+  // promise TIME-WAIT makes; the bound applies to new ones.
+  st.timeWaitTotal += g.timeWait.size;
   for (const t of g.byId.values()) {
     t.timerId = -1;
     t.timerAt = Infinity;

@@ -13,6 +13,7 @@ import type { TcpConfig } from "../tcp/config.ts";
 import type { TcpHost } from "../tcp/host.ts";
 import { SynCookies } from "../tcp/syn-cookie.ts";
 import { Tcb } from "../tcp/tcb.ts";
+import type { TimeWaitRecord } from "../tcp/time-wait.ts";
 import { onTimer } from "../tcp/timers.ts";
 import { BufferPool } from "../util/buffer-pool.ts";
 import type { TcpEmitOptions } from "../wire/tcp.ts";
@@ -42,6 +43,8 @@ export class StackBase implements TcpHost {
   embryonicTotal = 0;
   unacceptedTotal = 0;
   liveTotal = 0;
+  /** TIME-WAIT records over owned groups (bounded by tcpCfg.maxTimeWait). */
+  timeWaitTotal = 0;
   /** Last time a SYN cookie was sent: cookie ACKs are only checked for a while after. */
   lastCookieAt = -Infinity;
 
@@ -213,6 +216,15 @@ export class StackBase implements TcpHost {
     if (!t.appOpen && g.byId.get(t.id) === t) g.byId.delete(t.id);
   }
 
+  keepTimeWait(fg: number, r: TimeWaitRecord): void {
+    if (this.timeWaitTotal >= this.tcpCfg.maxTimeWait) {
+      this.counters.tcpTimeWaitOverflows++;
+      return;
+    }
+    this.group(fg).timeWait.add(r);
+    this.timeWaitTotal++;
+  }
+
   // ---- time --------------------------------------------------------------
 
   private timerFired(t: Tcb): void {
@@ -222,13 +234,14 @@ export class StackBase implements TcpHost {
     this.armTimer(t);
   }
 
-  /** Runs every timer due now and ARP retries. */
+  /** Runs every timer due now (connections, TIME-WAIT records) and ARP retries. */
   poll(): void {
     this.now = this.clock();
     for (let fg = 0; fg < this.groups.length; fg++) {
       const g = this.groups[fg];
-      if (g !== undefined && this.owned[fg] === 1 && g.wheel.size > 0)
-        g.wheel.advance(this.now, this.fireTimer);
+      if (g === undefined || this.owned[fg] === 0) continue;
+      if (g.wheel.size > 0) g.wheel.advance(this.now, this.fireTimer);
+      if (g.timeWait.size > 0) this.timeWaitTotal -= g.timeWait.expire(this.now);
     }
     if (this.arp.pending.size > 0)
       this.counters.dropArpUnresolved += this.arp.retry(this.now, this.egress.arpRequest);
@@ -239,8 +252,9 @@ export class StackBase implements TcpHost {
     let d = this.arp.nextDeadline();
     for (let fg = 0; fg < this.groups.length; fg++) {
       const g = this.groups[fg];
-      if (g !== undefined && this.owned[fg] === 1 && g.wheel.size > 0)
-        d = Math.min(d, g.wheel.nextDeadline());
+      if (g === undefined || this.owned[fg] === 0) continue;
+      if (g.wheel.size > 0) d = Math.min(d, g.wheel.nextDeadline());
+      if (g.timeWait.size > 0) d = Math.min(d, g.timeWait.nextDeadline());
     }
     return d;
   }

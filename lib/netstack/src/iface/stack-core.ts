@@ -11,10 +11,8 @@ import { L4_OFF } from "./egress.ts";
 import { handleNoConnection } from "./listen.ts";
 import { StackBase } from "./stack-base.ts";
 import { segmentArrives } from "../tcp/input.ts";
-import { finish } from "../tcp/lifecycle.ts";
 import { Segment } from "../tcp/segment.ts";
-import { seqGt } from "../tcp/seq.ts";
-import { TcpState } from "../tcp/tcb.ts";
+import { TIME_WAIT_HANDLED, timeWaitArrives } from "../tcp/time-wait.ts";
 import { ArpOp, ArpView } from "../wire/arp.ts";
 import { EtherType, EthernetView } from "../wire/ethernet.ts";
 import { IcmpType, IcmpView, emitIcmpEcho } from "../wire/icmp.ts";
@@ -182,18 +180,16 @@ export class StackCore extends StackBase {
     const g = this.groups[fg];
     const t = g?.lookup(src, srcPort, dstPort);
     if (t !== undefined) {
-      // RFC 6191-style TIME_WAIT reuse: a new SYN above the old sequence space.
-      const reuse =
-        t.state === TcpState.TimeWait &&
-        (s.flags & (TcpFlag.SYN | TcpFlag.ACK)) === TcpFlag.SYN &&
-        seqGt(s.seq, t.rcvNxt) &&
-        this.tcpListeners.has(dstPort);
-      if (!reuse) {
-        segmentArrives(this, t, s);
-        this.armTimer(t);
-        return;
-      }
-      finish(this, t);
+      segmentArrives(this, t, s);
+      this.armTimer(t);
+      return;
+    }
+    const tw = g !== undefined && g.timeWait.size > 0 ? g.timeWait.lookup(src, srcPort, dstPort) : undefined;
+    if (tw !== undefined) {
+      // TIME-WAIT (time-wait.ts); a SYN above RCV.NXT reopens the tuple with a chosen ISS.
+      const iss = timeWaitArrives(this, g!.timeWait, tw, s, this.tcpListeners.has(dstPort));
+      if (iss !== TIME_WAIT_HANDLED) handleNoConnection(this, fg, s, src, srcPort, dstPort, iss);
+      return;
     }
     handleNoConnection(this, fg, s, src, srcPort, dstPort);
   }

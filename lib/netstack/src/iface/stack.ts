@@ -75,7 +75,14 @@ export class Stack extends StackCore {
     for (let i = 0; i < range; i++) {
       const port = lo + ((this.ephemeralCursor + i) % range);
       const fg = this.flowGroupOf(dstIp, this.ip, dstPort, port);
-      if (this.owned[fg] === 0 || this.groups[fg]?.lookup(dstIp, dstPort, port) !== undefined) continue;
+      const g = this.groups[fg];
+      // A tuple in TIME-WAIT is not reused by an active open (Linux without tcp_tw_reuse).
+      if (
+        this.owned[fg] === 0 ||
+        g?.lookup(dstIp, dstPort, port) !== undefined ||
+        g?.timeWait.lookup(dstIp, dstPort, port) !== undefined
+      )
+        continue;
       this.ephemeralCursor = (this.ephemeralCursor + i + 1) % range;
       const t = this.newTcb(fg, port, dstIp, dstPort);
       openActive(this, t, initialSeq(this.opts.secret, this.now, dstIp, dstPort, this.ip, port), cookie);
@@ -170,6 +177,11 @@ export class Stack extends StackCore {
   /** Connections in the demux tables of owned groups. */
   connectionCount(): number {
     return this.liveTotal;
+  }
+
+  /** TIME-WAIT records in the tables of owned groups (not connections: see tcp/time-wait.ts). */
+  timeWaitCount(): number {
+    return this.timeWaitTotal;
   }
 
   /** Connections of group fg the application holds (accepted or connected, not closed). */

@@ -1,5 +1,5 @@
 // TCP tunables. Times in microseconds. Defaults follow Linux/IX where a value
-// matters for interoperability and are short where only tests care (TIME_WAIT).
+// matters for interoperability (closing states: see docs/netstack.md).
 
 export interface TcpConfig {
   /** MSS we advertise and the upper bound for what we send (1460 for a 1500 MTU). */
@@ -13,12 +13,29 @@ export interface TcpConfig {
   initialRtoUs: number;
   /** Delayed-ACK timeout (an ACK is also sent on every second full segment). */
   delAckUs: number;
-  /** TIME_WAIT duration (2*MSL). */
+  /**
+   * TIME-WAIT duration, 2*MSL (RFC 9293 3.10.7.4). Default 60 s, as Linux's
+   * TCP_TIMEWAIT_LEN: RFC 9293's MSL of 2 min would give 4 min.
+   */
   timeWaitUs: number;
-  /** Longest wait in FIN_WAIT_2 for the peer's FIN after our close. */
+  /** Most TIME-WAIT records in the stack; beyond, a closing connection skips TIME-WAIT (counted). Linux: tcp_max_tw_buckets. */
+  maxTimeWait: number;
+  /** Ignore RST in TIME-WAIT (RFC 1337, Linux tcp_rfc1337=1); false: RFC 9293's letter, an exact RST ends it. */
+  rfc1337: boolean;
+  /**
+   * Longest wait in FIN_WAIT_2 for the peer's FIN after our close (the app
+   * has closed, so nobody else would notice a peer that never sends it).
+   * Linux: tcp_fin_timeout, 60 s; on expiry the connection goes silently.
+   */
   finWait2Us: number;
   /** RTO expirations before an established connection is declared dead. */
   maxRetries: number;
+  /**
+   * RTO expirations before a connection the app has closed (FIN_WAIT_1,
+   * CLOSING, LAST_ACK: our FIN unacknowledged) is aborted with a RST. Linux:
+   * tcp_orphan_retries, whose 0 default means 8.
+   */
+  orphanRetries: number;
   /** SYN / SYN-ACK retransmissions before giving up. */
   maxSynRetries: number;
   /** Nagle's algorithm for new connections (IX: off). */
@@ -41,9 +58,12 @@ export const DEFAULT_TCP_CONFIG: TcpConfig = {
   maxRtoUs: 60_000_000,
   initialRtoUs: 1_000_000,
   delAckUs: 40_000,
-  timeWaitUs: 1_000_000,
+  timeWaitUs: 60_000_000,
+  maxTimeWait: 262_144,
+  rfc1337: true,
   finWait2Us: 60_000_000,
   maxRetries: 12,
+  orphanRetries: 8,
   maxSynRetries: 6,
   nagle: false,
   oooMaxSegments: 0,

@@ -1,12 +1,13 @@
 // What the TCP layer needs from the interface layer (implemented by Stack):
 // the time of the current entry point, segment emission, the event array,
-// timer arming and table removal. Keeps src/tcp free of ARP/IP details.
+// timer arming, table removal and the TIME-WAIT table. Keeps src/tcp free of ARP/IP details.
 
 import type { Counters } from "../counters.ts";
 import type { StackEvent } from "../iface/events.ts";
 import type { TcpEmitOptions } from "../wire/tcp.ts";
 import type { TcpConfig } from "./config.ts";
 import type { Tcb } from "./tcb.ts";
+import type { TimeWaitRecord } from "./time-wait.ts";
 
 export interface TcpHost {
   /** Microseconds, read once per stack entry point. */
@@ -32,4 +33,9 @@ export interface TcpHost {
   passiveEstablished(t: Tcb): void;
   /** The connection is CLOSED on the wire: drop it from the tuple table (and the id table if the app let go). */
   release(t: Tcb): void;
+  /**
+   * Keeps a TIME-WAIT record in flow group fg's table (the TCB is already
+   * released). Refused, and counted, when tcpCfg.maxTimeWait records exist.
+   */
+  keepTimeWait(fg: number, r: TimeWaitRecord): void;
 }

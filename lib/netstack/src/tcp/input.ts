@@ -10,6 +10,7 @@ import type { Segment } from "./segment.ts";
 import { seqAdd, seqDiff, seqGe, seqGt, seqLe, seqLt } from "./seq.ts";
 import { TcpState, type Tcb } from "./tcb.ts";
 import { connectFailed, deliver, finish, negotiate, notifyDead } from "./lifecycle.ts";
+import { toTimeWait } from "./time-wait.ts";
 
 const EMPTY = new Uint8Array(0);
 const { FIN, SYN, RST, ACK } = TcpFlag;
@@ -19,11 +20,16 @@ function challengeAck(h: TcpHost, t: Tcb): void {
   sendAck(h, t);
 }
 
-function enterTimeWait(h: TcpHost, t: Tcb): void {
+/**
+ * Both FINs are exchanged and ours is acknowledged. The TCB only stays in
+ * TIME_WAIT until segmentArrives has sent the ACK it owes; then toTimeWait
+ * replaces it by a compact record (time-wait.ts).
+ */
+function enterTimeWait(t: Tcb): void {
   t.state = TcpState.TimeWait;
-  t.timeWaitAt = h.now + h.tcpCfg.timeWaitUs;
   t.rtoAt = Infinity;
   t.persistAt = Infinity;
+  t.finWait2At = Infinity;
 }
 
 function reset(h: TcpHost, t: Tcb): void {
@@ -154,11 +160,11 @@ function processFin(h: TcpHost, t: Tcb): void {
       notifyDead(h, t, "fin");
       break;
     case TcpState.FinWait1:
-      if (t.finAcked()) enterTimeWait(h, t);
+      if (t.finAcked()) enterTimeWait(t);
       else t.state = TcpState.Closing;
       break;
     case TcpState.FinWait2:
-      enterTimeWait(h, t);
+      enterTimeWait(t);
       break;
   }
 }
@@ -226,8 +232,6 @@ export function segmentArrives(h: TcpHost, t: Tcb, s: Segment): void {
       : wnd > 0 && (inWindow(s.seq, t.rcvNxt, wnd) || inWindow(end, t.rcvNxt, wnd));
   if (!ok) {
     h.counters.dropTcpOutOfWindow++;
-    // A retransmitted FIN (the peer lost our ACK) restarts TIME_WAIT.
-    if (t.state === TcpState.TimeWait && f & FIN) t.timeWaitAt = h.now + h.tcpCfg.timeWaitUs;
     if (!(f & RST)) sendAck(h, t);
     return;
   }
@@ -273,8 +277,8 @@ export function segmentArrives(h: TcpHost, t: Tcb, s: Segment): void {
       t.state = TcpState.FinWait2;
       // The application has closed, so nobody would ever notice a peer that
       // never sends its FIN: bound FIN_WAIT_2 like Linux's tcp_fin_timeout.
-      t.timeWaitAt = h.now + h.tcpCfg.finWait2Us;
-    } else if (t.state === TcpState.Closing) enterTimeWait(h, t);
+      t.finWait2At = h.now + h.tcpCfg.finWait2Us;
+    } else if (t.state === TcpState.Closing) enterTimeWait(t);
     else if (t.state === TcpState.LastAck) return finish(h, t);
   }
 
@@ -299,10 +303,10 @@ export function segmentArrives(h: TcpHost, t: Tcb, s: Segment): void {
   if (st === TcpState.Established || st === TcpState.FinWait1 || st === TcpState.FinWait2) {
     if (data.length > 0 || fin) processText(h, t, seq, data, fin);
   } else if (fin || data.length > 0) {
-    // The peer's FIN was already received: this is a retransmission. Re-ACK;
-    // in TIME_WAIT also restart the 2*MSL timer (RFC 9293 3.10.7.4).
-    if (st === TcpState.TimeWait) t.timeWaitAt = h.now + h.tcpCfg.timeWaitUs;
+    // CLOSE_WAIT, CLOSING, LAST_ACK: the peer's FIN was already received, so
+    // this is a retransmission (our ACK was lost): acknowledge it again.
     t.ackNow = true;
   }
   output(h, t);
+  if (t.state === TcpState.TimeWait) toTimeWait(h, t);
 }

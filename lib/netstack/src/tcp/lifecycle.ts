@@ -50,7 +50,7 @@ export function notifyDead(h: TcpHost, t: Tcb, reason: DeadReason): void {
 export function finish(h: TcpHost, t: Tcb): void {
   t.state = TcpState.Closed;
   t.finished = true;
-  t.rtoAt = t.delackAt = t.persistAt = t.timeWaitAt = Infinity;
+  t.rtoAt = t.delackAt = t.persistAt = t.finWait2At = Infinity;
   t.ooo.clear();
   h.release(t);
 }

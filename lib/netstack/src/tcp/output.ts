@@ -26,7 +26,7 @@ export function updateRcvEdge(t: Tcb, mss: number): void {
 }
 
 /** Window field value for a non-SYN segment. */
-function windowField(t: Tcb): number {
+export function windowField(t: Tcb): number {
   const w = seqDiff(t.rcvAdvEdge, t.rcvNxt);
   return w <= 0 ? 0 : Math.min(w >>> t.rcvWscale, 0xffff);
 }

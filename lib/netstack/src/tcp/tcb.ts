@@ -102,8 +102,8 @@ export class Tcb {
   rtoAt = Infinity;
   delackAt = Infinity;
   persistAt = Infinity;
-  /** End of TIME_WAIT, or of the FIN_WAIT_2 wait after our close. */
-  timeWaitAt = Infinity;
+  /** End of the FIN_WAIT_2 wait after our close (tcpCfg.finWait2Us). TIME-WAIT itself is a TimeWaitRecord. */
+  finWait2At = Infinity;
   /** Timer-wheel entry and the deadline it was scheduled for. */
   timerId = -1;
   timerAt = Infinity;
@@ -167,6 +167,6 @@ export class Tcb {
 
   /** Earliest pending timer deadline. */
   nextDeadline(): number {
-    return Math.min(this.rtoAt, this.delackAt, this.persistAt, this.timeWaitAt);
+    return Math.min(this.rtoAt, this.delackAt, this.persistAt, this.finWait2At);
   }
 }

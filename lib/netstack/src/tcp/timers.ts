@@ -1,6 +1,7 @@
 // Timer expiry for one connection: retransmission timeout (RFC 6298 5.4-5.7,
 // go-back-N from SND.UNA), zero-window probes (persist), delayed ACK and the
-// end of TIME_WAIT. The stack calls onTimer when t.nextDeadline() has passed.
+// FIN_WAIT_2 timeout (TIME-WAIT records expire in their own table, see
+// time-wait.ts). The stack calls onTimer when t.nextDeadline() has passed.
 
 import type { TcpHost } from "./host.ts";
 import { connectFailed, finish, notifyDead } from "./lifecycle.ts";
@@ -19,7 +20,11 @@ function onRto(h: TcpHost, t: Tcb): boolean {
       else connectFailed(h, t);
       return false;
     }
-  } else if (t.retries > h.tcpCfg.maxRetries) {
+  } else if (t.retries > (t.appClosed ? h.tcpCfg.orphanRetries : h.tcpCfg.maxRetries)) {
+    // An orphan (the app closed: FIN_WAIT_1, CLOSING, LAST_ACK, or data still
+    // queued before our FIN) gets fewer tries, as Linux's tcp_orphan_retries:
+    // nobody is waiting for it, and it holds buffers.
+    if (t.appClosed) h.counters.tcpOrphansAborted++;
     sendRst(h, t);
     notifyDead(h, t, "timeout");
     finish(h, t);
@@ -35,7 +40,10 @@ function onRto(h: TcpHost, t: Tcb): boolean {
 export function onTimer(h: TcpHost, t: Tcb): void {
   const now = h.now;
   if (t.finished) return;
-  if (t.timeWaitAt <= now) return finish(h, t);
+  // FIN_WAIT_2 after our close: the peer never sent its FIN within
+  // finWait2Us. Linux (tcp_fin_timeout <= TIME-WAIT length) lets the socket
+  // go silently, and so do we: the peer, if alive, gets a RST on its next segment.
+  if (t.finWait2At <= now) return finish(h, t);
   if (t.rtoAt <= now && !onRto(h, t)) return;
   if (t.persistAt <= now) {
     sendProbe(h, t);
