@@ -9,14 +9,23 @@ import type { UserThread } from "./user-thread.ts";
 export const MAX_SG = 30;
 /** The dataplane's answer for a handle whose flow group just migrated (Linux ESTALE). */
 export const ESTALE = 116;
+/** onClosed reason when the app closed the connection itself (the stack's dead reasons are 1..3). */
+export const CLOSED_BY_APP = 0;
 
 export interface ConnHandler {
   /** A zero-copy view of received bytes; consumed (recv_done) when this returns. */
   onData(conn: IxevConn, data: Uint8Array): void;
   /** The peer closed its side (FIN). Default: close ours once queued data is sent. */
   onPeerClosed?(conn: IxevConn): void;
-  /** The connection is gone (reset, timeout, closed, core died); reason is the stack's code. */
+  /** The connection died under the app (reset, timeout, core died, a failed call); reason is the stack's code or -errno. */
   onDead?(conn: IxevConn, reason: number): void;
+  /**
+   * The connection is over for the app, exactly once, whoever ended it: after
+   * the app's own close() (reason CLOSED_BY_APP, once queued data went to the
+   * stack), after the peer's FIN and the app's close, or after onDead (same
+   * reason). The place to release per-connection state and counters.
+   */
+  onClosed?(conn: IxevConn, reason: number): void;
 }
 
 export class IxevConn {
@@ -27,6 +36,7 @@ export class IxevConn {
   private sending = false;
   private closing = false;
   private closed = false;
+  private released = false;
   private pendingRecvDone = 0;
   sentBytes = 0;
   receivedBytes = 0;
@@ -137,18 +147,35 @@ export class IxevConn {
     if (this.closed) return;
     this.closeNow();
     this.handler.onDead?.(this, reason);
+    this.release(reason);
   }
 
   /** @internal the serving core died: no syscall can reach the connection any more. */
   lost(reason: number): void {
-    if (this.closed) return;
+    if (this.closed) {
+      this.release(reason); // a close in flight will never be answered
+      return;
+    }
     this.closed = true;
     this.out = [];
     this.outBytes = 0;
     this.handler.onDead?.(this, reason);
+    this.release(reason);
   }
 
-  /** Closes the handle; the connection stays findable by cookie until the close lands (it may have to follow a migration). */
+  /** Tells the handler the connection is over, once (see ConnHandler.onClosed). */
+  private release(reason: number): void {
+    if (this.released) return;
+    this.released = true;
+    this.handler.onClosed?.(this, reason);
+  }
+
+  /**
+   * Closes the handle; the connection stays findable by cookie until the close
+   * lands (it may have to follow a migration). The app's own close releases
+   * the connection here: nothing the stack says about the handle afterwards
+   * reaches the app (IX: a closed handle gets no events).
+   */
   private closeNow(): void {
     this.closed = true;
     this.out = [];
@@ -164,7 +191,10 @@ export class IxevConn {
   private pump(): void {
     if (this.sending || this.closed || this.onConnected) return;
     if (this.out.length === 0) {
-      if (this.closing) this.closeNow();
+      if (this.closing) {
+        this.closeNow();
+        this.release(CLOSED_BY_APP);
+      }
       return;
     }
     const bufs = this.out.slice(0, MAX_SG);

@@ -207,7 +207,19 @@ export interface TimeWaitHost {
 
 function sendTimeWaitAck(h: TimeWaitHost, r: TimeWaitRecord): void {
   h.counters.tcpTimeWaitAcks++;
-  h.emitTcpTo(r.remoteIp, r.localPort, r.remotePort, r.sndNxt, r.rcvNxt, ACK, r.window, undefined, null, 0, 0);
+  h.emitTcpTo(
+    r.remoteIp,
+    r.localPort,
+    r.remotePort,
+    r.sndNxt,
+    r.rcvNxt,
+    ACK,
+    r.window,
+    undefined,
+    null,
+    0,
+    0,
+  );
 }
 
 /**

@@ -1,0 +1,88 @@
+// The app's serving half over libix, apart from process concerns (arguments,
+// admin server, signals) so tests can run it against a real nats-server: echo
+// (TCP and UDP port 7) and memcached (TCP port 11211) sessions, the
+// connection gauge and counter. Every connection releases its session and
+// the gauge exactly once, through libix's onClosed, whoever closes first (the
+// client's FIN, the server after `quit` or a protocol error, a RST or
+// timeout, the serving core's death).
+import type { NatsConnection } from "nats";
+import { Counter, Gauge, type Registry } from "prom-client";
+import { Libix, type ConnHandler } from "@ix/libix";
+import { EchoSession } from "./echo.ts";
+import { MemcachedSession } from "./memcached/session.ts";
+import type { MemcachedStore } from "./memcached/store.ts";
+
+export const ECHO_PORT = 7;
+export const MEMCACHED_PORT = 11211;
+
+export interface IxAppOptions {
+  nc: NatsConnection;
+  /** Elastic threads (dataplane cores) this app is bound to. */
+  cores: number[];
+  /** NATS app name (libix adds "#<instance>"). */
+  name: string;
+  /** The memcached store, shared by every core. */
+  store: MemcachedStore;
+  /** Where ix_app_connections and ix_app_accepted_total are registered. */
+  registry: Registry;
+}
+
+interface Session {
+  onData(chunk: Uint8Array, out: (b: Uint8Array) => void): "open" | "close";
+  dispose?(): void;
+}
+
+/** Listens on the echo and memcached ports on every core; returns the libix instance (close() it to stop). */
+export function startIxApp(o: IxAppOptions): Libix {
+  const connections = new Gauge({
+    name: "ix_app_connections",
+    help: "Open connections by protocol",
+    labelNames: ["protocol"],
+    registers: [o.registry],
+  });
+  const accepted = new Counter({
+    name: "ix_app_accepted_total",
+    help: "Connections accepted by protocol",
+    labelNames: ["protocol"],
+    registers: [o.registry],
+  });
+
+  /** Adapts a byte-stream session (echo, memcached) to a libix connection handler. */
+  const sessionHandler = (protocol: string, session: Session): ConnHandler => {
+    connections.inc({ protocol });
+    accepted.inc({ protocol });
+    return {
+      onData(conn, data) {
+        // "close": `quit` or a protocol error; the server closes first.
+        if (session.onData(data, (reply) => conn.send(reply)) === "close") conn.close();
+      },
+      onPeerClosed(conn) {
+        conn.close();
+      },
+      // The one release point (libix calls it once per connection).
+      onClosed() {
+        connections.dec({ protocol });
+        session.dispose?.();
+      },
+    };
+  };
+
+  const libix = new Libix({
+    nc: o.nc,
+    cores: o.cores,
+    app: o.name,
+    onKnock(info) {
+      if (info.localPort === ECHO_PORT) return sessionHandler("echo", new EchoSession());
+      if (info.localPort === MEMCACHED_PORT)
+        return sessionHandler("memcached", new MemcachedSession(o.store));
+      return null;
+    },
+    onUdp(dgram, reply) {
+      if (dgram.localPort === ECHO_PORT) reply(dgram.data);
+    },
+  });
+  libix.listen(ECHO_PORT);
+  libix.listen(MEMCACHED_PORT);
+  libix.udpListen(ECHO_PORT);
+  return libix;
+}
