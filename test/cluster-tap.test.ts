@@ -19,6 +19,7 @@ import {
   parseIpv4,
   parseMac,
   Errno,
+  HANDLE_FG_SCALE,
 } from "@ix/netstack";
 import { flowInfo } from "@ix/ixctl";
 import { tcpTuples } from "./helpers/pcap.ts";
@@ -166,7 +167,7 @@ test("a hostile app gets error codes while the core keeps serving others", { ski
     const K = ix.SyscallKind;
     const calls: ix.ISyscall[] = [
       { kind: K.SYS_CLOSE, handle: 12345 }, // unknown handle
-      { kind: K.SYS_SENDV, handle: 5 * 2 ** 32 + 1, bufs: [new Uint8Array(4)] }, // handle of a group this core does not hold
+      { kind: K.SYS_SENDV, handle: 5 * HANDLE_FG_SCALE + 1, bufs: [new Uint8Array(4)] }, // handle of a group this core does not hold
       { kind: K.SYS_SENDV, handle: 12345, bufs: Array.from({ length: 31 }, () => new Uint8Array(1)) }, // > 30 sg entries
       { kind: K.SYS_RECV_DONE, handle: 12345, bytes: 100 },
       { kind: 99 as ix.SyscallKind, handle: 1 }, // unknown call

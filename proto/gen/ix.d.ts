@@ -1002,6 +1002,100 @@ export namespace ix {
         type $Shape = ix.EventBatch.$Properties;
     }
 
+    /** Errno enum. */
+    enum Errno {
+
+        /** ERRNO_OK value */
+        ERRNO_OK = 0,
+
+        /** ENOENT value */
+        ENOENT = 2,
+
+        /** E2BIG value */
+        E2BIG = 7,
+
+        /** EBADF value */
+        EBADF = 9,
+
+        /** EAGAIN value */
+        EAGAIN = 11,
+
+        /** ENOMEM value */
+        ENOMEM = 12,
+
+        /** EBUSY value */
+        EBUSY = 16,
+
+        /** EINVAL value */
+        EINVAL = 22,
+
+        /** EMSGSIZE value */
+        EMSGSIZE = 90,
+
+        /** EADDRINUSE value */
+        EADDRINUSE = 98,
+
+        /** EADDRNOTAVAIL value */
+        EADDRNOTAVAIL = 99,
+
+        /** ECONNRESET value */
+        ECONNRESET = 104,
+
+        /** EISCONN value */
+        EISCONN = 106,
+
+        /** ENOTCONN value */
+        ENOTCONN = 107,
+
+        /** ECONNREFUSED value */
+        ECONNREFUSED = 111,
+
+        /** ESTALE value */
+        ESTALE = 116
+    }
+
+    /** DeadReason enum. */
+    enum DeadReason {
+
+        /** DEAD_NONE value */
+        DEAD_NONE = 0,
+
+        /** DEAD_RESET value */
+        DEAD_RESET = 1,
+
+        /** DEAD_TIMEOUT value */
+        DEAD_TIMEOUT = 2,
+
+        /** DEAD_CORE_FAILED value */
+        DEAD_CORE_FAILED = 3
+    }
+
+    /** Limit enum. */
+    enum Limit {
+
+        /** LIMIT_NONE value */
+        LIMIT_NONE = 0,
+
+        /** MAX_SG_ENTRIES value */
+        MAX_SG_ENTRIES = 30,
+
+        /** MAX_CALLS_PER_BATCH value */
+        MAX_CALLS_PER_BATCH = 8192,
+
+        /** MAX_SENDV_BYTES value */
+        MAX_SENDV_BYTES = 4194304
+    }
+
+    /** HandleLayout enum. */
+    enum HandleLayout {
+
+        /** HANDLE_LAYOUT_NONE value */
+        HANDLE_LAYOUT_NONE = 0,
+
+        /** HANDLE_FG_SHIFT value */
+        HANDLE_FG_SHIFT = 32
+    }
+
     /** CommandKind enum. */
     enum CommandKind {
 

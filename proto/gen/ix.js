@@ -2876,6 +2876,98 @@ export const ix = $root.ix = (() => {
     })();
 
     /**
+     * Errno enum.
+     * @name ix.Errno
+     * @enum {number}
+     * @property {number} ERRNO_OK=0 ERRNO_OK value
+     * @property {number} ENOENT=2 ENOENT value
+     * @property {number} E2BIG=7 E2BIG value
+     * @property {number} EBADF=9 EBADF value
+     * @property {number} EAGAIN=11 EAGAIN value
+     * @property {number} ENOMEM=12 ENOMEM value
+     * @property {number} EBUSY=16 EBUSY value
+     * @property {number} EINVAL=22 EINVAL value
+     * @property {number} EMSGSIZE=90 EMSGSIZE value
+     * @property {number} EADDRINUSE=98 EADDRINUSE value
+     * @property {number} EADDRNOTAVAIL=99 EADDRNOTAVAIL value
+     * @property {number} ECONNRESET=104 ECONNRESET value
+     * @property {number} EISCONN=106 EISCONN value
+     * @property {number} ENOTCONN=107 ENOTCONN value
+     * @property {number} ECONNREFUSED=111 ECONNREFUSED value
+     * @property {number} ESTALE=116 ESTALE value
+     */
+    ix.Errno = (function() {
+        const valuesById = $Object.create(null), values = $Object.create(valuesById);
+        values[valuesById[0] = "ERRNO_OK"] = 0;
+        values[valuesById[2] = "ENOENT"] = 2;
+        values[valuesById[7] = "E2BIG"] = 7;
+        values[valuesById[9] = "EBADF"] = 9;
+        values[valuesById[11] = "EAGAIN"] = 11;
+        values[valuesById[12] = "ENOMEM"] = 12;
+        values[valuesById[16] = "EBUSY"] = 16;
+        values[valuesById[22] = "EINVAL"] = 22;
+        values[valuesById[90] = "EMSGSIZE"] = 90;
+        values[valuesById[98] = "EADDRINUSE"] = 98;
+        values[valuesById[99] = "EADDRNOTAVAIL"] = 99;
+        values[valuesById[104] = "ECONNRESET"] = 104;
+        values[valuesById[106] = "EISCONN"] = 106;
+        values[valuesById[107] = "ENOTCONN"] = 107;
+        values[valuesById[111] = "ECONNREFUSED"] = 111;
+        values[valuesById[116] = "ESTALE"] = 116;
+        return values;
+    })();
+
+    /**
+     * DeadReason enum.
+     * @name ix.DeadReason
+     * @enum {number}
+     * @property {number} DEAD_NONE=0 DEAD_NONE value
+     * @property {number} DEAD_RESET=1 DEAD_RESET value
+     * @property {number} DEAD_TIMEOUT=2 DEAD_TIMEOUT value
+     * @property {number} DEAD_CORE_FAILED=3 DEAD_CORE_FAILED value
+     */
+    ix.DeadReason = (function() {
+        const valuesById = $Object.create(null), values = $Object.create(valuesById);
+        values[valuesById[0] = "DEAD_NONE"] = 0;
+        values[valuesById[1] = "DEAD_RESET"] = 1;
+        values[valuesById[2] = "DEAD_TIMEOUT"] = 2;
+        values[valuesById[3] = "DEAD_CORE_FAILED"] = 3;
+        return values;
+    })();
+
+    /**
+     * Limit enum.
+     * @name ix.Limit
+     * @enum {number}
+     * @property {number} LIMIT_NONE=0 LIMIT_NONE value
+     * @property {number} MAX_SG_ENTRIES=30 MAX_SG_ENTRIES value
+     * @property {number} MAX_CALLS_PER_BATCH=8192 MAX_CALLS_PER_BATCH value
+     * @property {number} MAX_SENDV_BYTES=4194304 MAX_SENDV_BYTES value
+     */
+    ix.Limit = (function() {
+        const valuesById = $Object.create(null), values = $Object.create(valuesById);
+        values[valuesById[0] = "LIMIT_NONE"] = 0;
+        values[valuesById[30] = "MAX_SG_ENTRIES"] = 30;
+        values[valuesById[8192] = "MAX_CALLS_PER_BATCH"] = 8192;
+        values[valuesById[4194304] = "MAX_SENDV_BYTES"] = 4194304;
+        return values;
+    })();
+
+    /**
+     * HandleLayout enum.
+     * @name ix.HandleLayout
+     * @enum {number}
+     * @property {number} HANDLE_LAYOUT_NONE=0 HANDLE_LAYOUT_NONE value
+     * @property {number} HANDLE_FG_SHIFT=32 HANDLE_FG_SHIFT value
+     */
+    ix.HandleLayout = (function() {
+        const valuesById = $Object.create(null), values = $Object.create(valuesById);
+        values[valuesById[0] = "HANDLE_LAYOUT_NONE"] = 0;
+        values[valuesById[32] = "HANDLE_FG_SHIFT"] = 32;
+        return values;
+    })();
+
+    /**
      * CommandKind enum.
      * @name ix.CommandKind
      * @enum {number}

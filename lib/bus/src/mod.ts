@@ -4,3 +4,4 @@ export * from "./credentials.ts";
 export * from "./connect.ts";
 export * from "./nats-server.ts";
 export * from "./reta.ts";
+export type { RxFrame } from "./frame.ts";

@@ -5,11 +5,12 @@
 import { ix } from "@ix/proto";
 import type { UserThread } from "./user-thread.ts";
 
-/** IX limit: scatter-gather entries per sendv. */
-export const MAX_SG = 30;
-/** The dataplane's answer for a handle whose flow group just migrated (Linux ESTALE). */
-export const ESTALE = 116;
-/** onClosed reason when the app closed the connection itself (the stack's dead reasons are 1..3). */
+// The contract's numbers (proto/ix.proto): IX's scatter-gather limit per
+// sendv, and ESTALE, the dataplane's answer for a handle whose flow group just
+// migrated.
+const { MAX_SG_ENTRIES } = ix.Limit;
+const { ESTALE } = ix.Errno;
+/** onClosed reason when the app closed the connection itself (the stack's dead reasons, ix.DeadReason, are 1..3). */
 export const CLOSED_BY_APP = 0;
 
 export interface ConnHandler {
@@ -197,7 +198,7 @@ export class IxevConn {
       }
       return;
     }
-    const bufs = this.out.slice(0, MAX_SG);
+    const bufs = this.out.slice(0, MAX_SG_ENTRIES);
     this.sending = true;
     const issuedOn = this.thread;
     this.thread.call({ kind: ix.SyscallKind.SYS_SENDV, handle: this.handle, bufs }, (accepted) => {

@@ -10,9 +10,6 @@ import { UserThread, type KnockInfo, type ThreadHost, type UdpDatagram } from ".
 import { CoreLiveness } from "./core-liveness.ts";
 import { randomBytes } from "node:crypto";
 
-/** EV_DEAD reason for connections of a core that died (dataplane's DeadReasonCode.coreFailed). */
-export const DEAD_CORE_FAILED = 3;
-
 export interface LibixOptions {
   nc: NatsConnection;
   cores: number[];
@@ -120,7 +117,7 @@ export class Libix implements ThreadHost {
     for (const conn of [...this.conns.values()]) {
       if (conn.thread.core !== core) continue;
       this.unregister(conn);
-      conn.lost(DEAD_CORE_FAILED);
+      conn.lost(ix.DeadReason.DEAD_CORE_FAILED);
     }
   }
 

@@ -2,7 +2,7 @@
 // conditions (one EventBatch per dataplane cycle), dispatches them to the
 // connections' handlers, and answers with the cycle's syscalls as one batch.
 import { ix } from "@ix/proto";
-import { IxevConn, ESTALE, type ConnHandler } from "./conn.ts";
+import { IxevConn, type ConnHandler } from "./conn.ts";
 import { SyscallBatch, type ResultCallback } from "./syscall-batch.ts";
 
 export interface KnockInfo {
@@ -149,7 +149,7 @@ export class UserThread {
     // old core names the new one (EV_MOVED) and the accept is replayed there.
     const accept = (on: UserThread): void =>
       on.call({ kind: ix.SyscallKind.SYS_ACCEPT, handle, cookie: conn.cookie }, (code) => {
-        if (code === -ESTALE) conn.retryAfterMove(on, () => accept(conn.thread));
+        if (code === -ix.Errno.ESTALE) conn.retryAfterMove(on, () => accept(conn.thread));
         else if (code < 0) conn.dead(code);
       });
     accept(this);

@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { TcpState } from "../src/tcp/tcb.ts";
+import { HANDLE_FG_SCALE } from "../src/iface/flow-group.ts";
 import { ACK, FIN, PEER_IP, STACK_IP, TestPeer, bytes, tcbOf } from "./tcp-peer.ts";
 
 test("connect picks ports whose reverse tuple hashes to an owned group", () => {
@@ -13,7 +14,7 @@ test("connect picks ports whose reverse tuple hashes to an owned group", () => {
   for (let i = 0; i < 20; i++) {
     const h = p.stack.connect(PEER_IP, 80 + i, i);
     assert.ok(h > 0);
-    const fg = Math.floor(h / 2 ** 32);
+    const fg = Math.floor(h / HANDLE_FG_SCALE);
     assert.ok(owned.includes(fg));
     const t = tcbOf(p.stack, h)!;
     assert.equal(
@@ -32,7 +33,7 @@ test("export moves every state, unacked data, out-of-order data, events; import 
   p.take();
   p.send({ flags: ACK, seq: 3001, ack: siss + 1, data: bytes(500, 9) }); // out of order
   p.send({ flags: ACK, seq: 1001, ack: siss + 1, data: bytes(100, 4) }); // in order: a recv event left undrained
-  const fg = Math.floor(handle / 2 ** 32);
+  const fg = Math.floor(handle / HANDLE_FG_SCALE);
   const before = tcbOf(p.stack, handle)!;
   const rto = before.rtoAt;
   assert.equal(p.stack.events.length, 1);
@@ -70,7 +71,7 @@ test("a connection in TIME_WAIT travels too, as its record with the time it has 
   p.send({ flags: ACK | FIN, seq: 1001, ack: fin.seq + 1 });
   assert.equal(tcbOf(p.stack, handle), undefined);
   assert.equal(p.stack.timeWaitCount(), 1);
-  const fg = Math.floor(handle / 2 ** 32);
+  const fg = Math.floor(handle / HANDLE_FG_SCALE);
   assert.equal(p.stack.disownFlowGroup(fg), -16, "a group holding a TIME-WAIT record is not empty");
   const q = new TestPeer({ ownedFlowGroups: [] });
   q.now = p.now;

@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { Errno } from "../src/iface/errors.ts";
+import { HANDLE_FG_SCALE } from "../src/iface/flow-group.ts";
 import { PEER_IP, TestPeer, bytes } from "./tcp-peer.ts";
 
 const E = (k: keyof typeof Errno) => -Errno[k];
@@ -25,7 +26,7 @@ test("listen / unlisten / udpListen argument and state errors", () => {
 test("bad, foreign and closed handles are EBADF", () => {
   const p = new TestPeer();
   const s = p.stack;
-  for (const h of [-1, 0, 1.5, NaN, Infinity, 2 ** 60, 12345, 200 * 2 ** 32 + 1]) {
+  for (const h of [-1, 0, 1.5, NaN, Infinity, 2 ** 60, 12345, 200 * HANDLE_FG_SCALE + 1]) {
     assert.equal(s.sendv(h, [bytes(1)]), E("EBADF"), `sendv ${h}`);
     assert.equal(s.recvDone(h, 1), E("EBADF"));
     assert.equal(s.close(h), E("EBADF"));
@@ -41,7 +42,7 @@ test("bad, foreign and closed handles are EBADF", () => {
 test("handle of a group the stack does not own is EBADF", () => {
   const p = new TestPeer();
   const { handle } = p.establishPassive();
-  const fg = Math.floor(handle / 2 ** 32);
+  const fg = Math.floor(handle / HANDLE_FG_SCALE);
   const bytesOut = p.stack.exportFlowGroup(fg);
   assert.ok(bytesOut.length > 0);
   assert.equal(p.stack.sendv(handle, [bytes(1)]), E("EBADF"));
@@ -84,7 +85,7 @@ test("connect fails with EADDRNOTAVAIL when no port maps to an owned group", () 
 test("disown refuses a group with connections; export then works", () => {
   const p = new TestPeer();
   const { handle } = p.establishPassive();
-  const fg = Math.floor(handle / 2 ** 32);
+  const fg = Math.floor(handle / HANDLE_FG_SCALE);
   assert.equal(p.stack.disownFlowGroup(fg), E("EBUSY"));
   assert.equal(p.stack.disownFlowGroup((fg + 1) % 128), 0);
   assert.equal(p.stack.ownsFlowGroup((fg + 1) % 128), false);

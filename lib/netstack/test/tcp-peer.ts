@@ -7,6 +7,7 @@ import { IpProtocol, Ipv4View, emitIpv4Header } from "../src/wire/ipv4.ts";
 import { TcpFlag, TcpView, emitTcp, type TcpEmitOptions } from "../src/wire/tcp.ts";
 import type { StackOptions } from "../src/iface/options.ts";
 import { Stack } from "../src/iface/stack.ts";
+import { HANDLE_FG_SCALE } from "../src/iface/flow-group.ts";
 
 export const STACK_MAC = new Uint8Array([2, 0, 0, 0, 0, 1]);
 export const PEER_MAC = new Uint8Array([2, 0, 0, 0, 0, 2]);
@@ -161,5 +162,5 @@ export function bytes(n: number, seed = 1): Uint8Array {
 
 /** The control block behind a handle (white-box inspection in tests). */
 export function tcbOf(stack: Stack, handle: number) {
-  return stack.groups[Math.floor(handle / 2 ** 32)]?.byId.get(handle % 2 ** 32);
+  return stack.groups[Math.floor(handle / HANDLE_FG_SCALE)]?.byId.get(handle % HANDLE_FG_SCALE);
 }

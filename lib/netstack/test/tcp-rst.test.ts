@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { TcpState } from "../src/tcp/tcb.ts";
+import { Errno } from "../src/iface/errors.ts";
 import { ACK, RST, SYN, TestPeer, bytes, tcbOf } from "./tcp-peer.ts";
 
 test("RST exactly at RCV.NXT resets: dead{reset}, connection gone", () => {
@@ -13,7 +14,7 @@ test("RST exactly at RCV.NXT resets: dead{reset}, connection gone", () => {
   p.send({ flags: RST, seq: 1001 });
   assert.deepEqual(p.stack.events, [{ type: "dead", cookie: 5, handle, reason: "reset" }]);
   assert.equal(p.stack.connectionCount(), 0);
-  assert.equal(p.stack.sendv(handle, [bytes(1)]), -104, "ECONNRESET until closed");
+  assert.equal(p.stack.sendv(handle, [bytes(1)]), -Errno.ECONNRESET, "ECONNRESET until closed");
   assert.equal(p.stack.close(handle), 0);
   assert.equal(p.stack.close(handle), -9);
 });

@@ -1,9 +1,9 @@
 // Echo (RFC 862): every received byte goes straight back. The reply is the
 // received view itself (zero copy): a transport that recycles receive buffers
 // must keep this one until the send completes (IX: recv_done after sent).
-import type { ReplyOut, SessionStatus } from "./memcached/session.ts";
+import type { ReplyOut, Session, SessionStatus } from "./session.ts";
 
-export class EchoSession {
+export class EchoSession implements Session {
   bytesEchoed = 0;
 
   onData(chunk: Uint8Array, out: ReplyOut): SessionStatus {

@@ -10,6 +10,7 @@ import { Counter, Gauge, type Registry } from "prom-client";
 import { Libix, type ConnHandler } from "@ix/libix";
 import { EchoSession } from "./echo.ts";
 import { MemcachedSession } from "./memcached/session.ts";
+import type { Session } from "./session.ts";
 import type { MemcachedStore } from "./memcached/store.ts";
 
 export const ECHO_PORT = 7;
@@ -25,11 +26,6 @@ export interface IxAppOptions {
   store: MemcachedStore;
   /** Where ix_app_connections and ix_app_accepted_total are registered. */
   registry: Registry;
-}
-
-interface Session {
-  onData(chunk: Uint8Array, out: (b: Uint8Array) => void): "open" | "close";
-  dispose?(): void;
 }
 
 /** Listens on the echo and memcached ports on every core; returns the libix instance (close() it to stop). */

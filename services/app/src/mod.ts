@@ -3,12 +3,13 @@
 export { MemcachedStore, StoreStats, REALTIME_MAXDELTA } from "./memcached/store.ts";
 export type { StoreOptions } from "./memcached/store.ts";
 export { MemcachedSession } from "./memcached/session.ts";
-export type { ReplyOut, SessionStatus } from "./memcached/session.ts";
+
 export { MemcachedParser, MemcachedRequest, Op, MAX_KEY_LENGTH } from "./memcached/parser.ts";
 export type { OpCode, ParserLimits } from "./memcached/parser.ts";
 export { executeRequest } from "./memcached/commands.ts";
 export type { ReplySink } from "./memcached/commands.ts";
 export { Item, itemTotalSize, DEFAULT_ITEM_SIZE_MAX } from "./memcached/item.ts";
+export type { Session, ReplyOut, SessionStatus } from "./session.ts";
 export { EchoSession, echoDatagram } from "./echo.ts";
 export { startNetServer } from "./net-server.ts";
 export type { AppProtocol, NetServer, NetServerOptions } from "./net-server.ts";

@@ -7,7 +7,7 @@ import net from "node:net";
 import type { AddressInfo } from "node:net";
 import { EchoSession } from "./echo.ts";
 import { MemcachedSession } from "./memcached/session.ts";
-import type { ReplyOut, SessionStatus } from "./memcached/session.ts";
+import type { ReplyOut, Session } from "./session.ts";
 import type { ParserLimits } from "./memcached/parser.ts";
 import { MemcachedStore } from "./memcached/store.ts";
 
@@ -33,11 +33,6 @@ export interface NetServer {
 
 /** Below this many reply bytes per event, pieces are copied into one buffer (cheaper than writev). */
 const COALESCE_BYTES = 16 * 1024;
-
-interface Session {
-  onData(chunk: Uint8Array, out: ReplyOut): SessionStatus;
-  dispose?(): void;
-}
 
 export async function startNetServer(options: NetServerOptions): Promise<NetServer> {
   const store = options.protocol === "memcached" ? (options.store ?? new MemcachedStore()) : undefined;

@@ -1,6 +1,6 @@
 // Test helpers: drive a session with chosen segmentation and collect replies as text.
 import { MemcachedSession } from "../src/memcached/session.ts";
-import type { SessionStatus } from "../src/memcached/session.ts";
+import type { SessionStatus } from "../src/session.ts";
 import { MemcachedStore } from "../src/memcached/store.ts";
 import type { StoreOptions } from "../src/memcached/store.ts";
 

@@ -8,7 +8,7 @@
 //   7. hand the event conditions to the app
 // When there is nothing to do the thread schedules nothing: the next frame,
 // syscall batch or timer deadline wakes it, so an idle core uses no CPU.
-import type { RxFrame } from "./rx-queue.ts";
+import type { RxFrame } from "@ix/bus";
 import { RxQueue } from "./rx-queue.ts";
 import { QueueMetrics } from "./queue-metrics.ts";
 import { TxArena } from "./tx-arena.ts";

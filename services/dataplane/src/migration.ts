@@ -14,7 +14,7 @@
 // kept. It tells the app that each moved connection is now served here
 // (EV_MOVED), and reports READY to the source.
 import { ix } from "@ix/proto";
-import type { RxFrame } from "./rx-queue.ts";
+import type { RxFrame } from "@ix/bus";
 
 export interface MigrationStack {
   ownsFlowGroup(fg: number): boolean;

@@ -2,12 +2,7 @@
 // cycle has not yet pushed through the stack. Its size never exceeds the
 // ring's descriptor count, because the NIC delivers only against credits the
 // core gave back, so it needs no bound of its own beyond the array it reuses.
-export interface RxFrame {
-  data: Uint8Array;
-  rxTimeUs: number;
-  flowGroup: number;
-  rssHash: number;
-}
+import type { RxFrame } from "@ix/bus";
 
 export class RxQueue {
   private items: (RxFrame | undefined)[];

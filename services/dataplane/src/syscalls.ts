@@ -3,7 +3,7 @@
 // principle 1): every argument is checked here or by the stack, a bad call
 // gets a negative errno and never harms the core or other connections.
 import { ix } from "@ix/proto";
-import { Errno } from "@ix/netstack";
+import { Errno, HANDLE_FG_SCALE } from "@ix/netstack";
 
 /** The native API of lib/netstack's Stack, as the dataplane uses it. */
 export interface NativeApi {
@@ -18,20 +18,12 @@ export interface NativeApi {
   udpSend(srcPort: number, dstIp: number, dstPort: number, data: Uint8Array, cookie: number): number;
 }
 
-/** IX's limits: scatter-gather entries per sendv; calls per batch. */
-export const MAX_SG_ENTRIES = 30;
-export const MAX_CALLS_PER_BATCH = 8192;
-/** Bytes one sendv may offer; more is refused outright rather than buffered. */
-export const MAX_SENDV_BYTES = 4 * 1024 * 1024;
-
-/** Linux's E2BIG: a batch with more calls than the limit is refused whole. */
-export const E2BIG = 7;
-/**
- * Linux's ESTALE: the handle's flow group migrated to another core. libix
- * keeps the call and reissues it on the core that EV_MOVED names.
- */
-export const ESTALE = 116;
-const HANDLE_FG_SCALE = 2 ** 32;
+// The limits (IX's scatter-gather entries per sendv, calls per batch, bytes
+// per sendv: more is refused outright rather than buffered) and the error
+// codes (E2BIG for an oversized batch; ESTALE for a handle whose flow group
+// migrated, which libix reissues on the core EV_MOVED names) are the
+// contract's, defined in proto/ix.proto.
+const { MAX_SG_ENTRIES, MAX_CALLS_PER_BATCH, MAX_SENDV_BYTES } = ix.Limit;
 
 const K = ix.SyscallKind;
 const isUint = (v: unknown, max: number): v is number =>
@@ -90,7 +82,7 @@ export function executeBatch(
 ): number[] {
   if (batch.calls.length > MAX_CALLS_PER_BATCH) {
     counters.oversizedBatches++;
-    return batch.calls.map(() => -E2BIG);
+    return batch.calls.map(() => -Errno.E2BIG);
   }
   const results = new Array<number>(batch.calls.length);
   for (let i = 0; i < batch.calls.length; i++) {
@@ -104,7 +96,7 @@ export function executeBatch(
     if (r === -Errno.EBADF) {
       const target = movedTo(Math.floor((batch.calls[i].handle ?? 0) / HANDLE_FG_SCALE));
       if (target !== undefined) {
-        r = -ESTALE;
+        r = -Errno.ESTALE;
         onStale?.(batch.calls[i], target);
       }
     }

@@ -4,8 +4,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ix } from "@ix/proto";
-import { Stack, Errno, parseIpv4, parseMac } from "@ix/netstack";
-import { executeBatch, E2BIG, ESTALE, MAX_CALLS_PER_BATCH, type SyscallCounters } from "../src/syscalls.ts";
+import { Stack, Errno, HANDLE_FG_SCALE, parseIpv4, parseMac } from "@ix/netstack";
+import { executeBatch, type SyscallCounters } from "../src/syscalls.ts";
 
 const K = ix.SyscallKind;
 const stack = (): Stack =>
@@ -39,20 +39,20 @@ test("bad calls get their errno and are counted", () => {
 });
 
 test("a handle whose flow group moved gets ESTALE; an accept also names the new core", () => {
-  const moved = 5 * 2 ** 32 + 3; // flow group 5 left for core 1
+  const moved = 5 * HANDLE_FG_SCALE + 3; // flow group 5 left for core 1
   const stale: [number, number][] = [];
   const codes = executeBatch(
     stack(),
     batch([
       { kind: K.SYS_ACCEPT, handle: moved, cookie: 42 },
       { kind: K.SYS_SENDV, handle: moved, bufs: [new Uint8Array(4)] },
-      { kind: K.SYS_CLOSE, handle: 9 * 2 ** 32 + 1 }, // never here: plain EBADF
+      { kind: K.SYS_CLOSE, handle: 9 * HANDLE_FG_SCALE + 1 }, // never here: plain EBADF
     ]),
     counters(),
     (fg) => (fg === 5 ? 1 : undefined),
     (call, target) => stale.push([call.kind ?? 0, target]),
   );
-  assert.deepEqual(codes, [-ESTALE, -ESTALE, -Errno.EBADF]);
+  assert.deepEqual(codes, [-Errno.ESTALE, -Errno.ESTALE, -Errno.EBADF]);
   assert.deepEqual(stale, [
     [K.SYS_ACCEPT, 1],
     [K.SYS_SENDV, 1],
@@ -61,8 +61,11 @@ test("a handle whose flow group moved gets ESTALE; an accept also names the new 
 
 test("a batch over the limit is refused whole", () => {
   const c = counters();
-  const calls = Array.from({ length: MAX_CALLS_PER_BATCH + 1 }, () => ({ kind: K.SYS_CLOSE, handle: 1 }));
+  const calls = Array.from({ length: ix.Limit.MAX_CALLS_PER_BATCH + 1 }, () => ({
+    kind: K.SYS_CLOSE,
+    handle: 1,
+  }));
   const codes = executeBatch(stack(), batch(calls), c);
-  assert.ok(codes.every((x) => x === -E2BIG));
+  assert.ok(codes.every((x) => x === -Errno.E2BIG));
   assert.equal(c.oversizedBatches, 1);
 });

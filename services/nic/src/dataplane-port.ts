@@ -4,8 +4,8 @@
 // subject, so that is the part that cannot be forged by a message body).
 import type { NatsConnection, Subscription } from "nats";
 import { ix } from "@ix/proto";
-import { subjects as S } from "@ix/bus";
-import type { Nic, RxFrame } from "./nic.ts";
+import { subjects as S, type RxFrame } from "@ix/bus";
+import type { Nic } from "./nic.ts";
 
 /** "ix.nic.tx.3" -> 3; -1 when the last token is not a decimal number. */
 export function queueOfSubject(subject: string): number {

@@ -8,14 +8,7 @@ import { Captures, Tap } from "./capture.ts";
 import { FaultInjector, Rng, macEquals, type FaultConfig } from "./netstack.ts";
 import { FrameKind, RssClassifier } from "./rss-classifier.ts";
 import { RxRing } from "./rx-ring.ts";
-
-/** One frame as delivered to a core; the shape of ix.Frame. */
-export interface RxFrame {
-  data: Uint8Array;
-  rxTimeUs: number;
-  rssHash: number;
-  flowGroup: number;
-}
+import type { RxFrame } from "@ix/bus";
 
 export const WIRE_SIDES = ["udp", "nats"] as const;
 export const WireSide = { Udp: 0, Nats: 1 } as const;

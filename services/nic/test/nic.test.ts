@@ -2,7 +2,8 @@
 // ports and the RX sink recorded in arrays.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { Nic, WireSide, type RxFrame, type WirePort } from "../src/nic.ts";
+import type { RxFrame } from "@ix/bus";
+import { Nic, WireSide, type WirePort } from "../src/nic.ts";
 import {
   DEFAULT_RSS_KEY,
   PCAP_GLOBAL_HEADER_LEN,

@@ -8,6 +8,7 @@ import { Reassembly } from "./reassembly.ts";
 import { RttEstimator } from "./rtt.ts";
 import { SendBuffer } from "./send-buffer.ts";
 import { seqAdd } from "./seq.ts";
+import { HANDLE_FG_SCALE } from "../iface/flow-group.ts";
 
 export const TcpState = {
   Closed: 0,
@@ -128,7 +129,7 @@ export class Tcb {
   ) {
     this.fg = fg;
     this.id = id;
-    this.handle = fg * 2 ** 32 + id;
+    this.handle = fg * HANDLE_FG_SCALE + id;
     this.localPort = localPort;
     this.remoteIp = remoteIp;
     this.remotePort = remotePort;

@@ -6,19 +6,12 @@ import type { ReplySink } from "./commands.ts";
 import { MemcachedParser } from "./parser.ts";
 import type { ParserLimits } from "./parser.ts";
 import type { MemcachedStore } from "./store.ts";
-
-export type SessionStatus = "open" | "close";
-/**
- * Receives reply pieces in order. A piece is a view that stays valid and
- * unchanged after the call (constant replies or immutable item bytes), so a
- * transport may queue it for zero-copy sending; it must not modify it.
- */
-export type ReplyOut = (reply: Uint8Array) => void;
+import type { ReplyOut, Session, SessionStatus } from "../session.ts";
 
 const EMPTY = new Uint8Array(0);
 const discard: ReplyOut = () => {};
 
-export class MemcachedSession {
+export class MemcachedSession implements Session {
   private readonly store: MemcachedStore;
   private readonly parser: MemcachedParser;
   private readonly sink: ReplySink;
