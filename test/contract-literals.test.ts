@@ -37,7 +37,7 @@ const SCOPED_HOME: { name: string; under: string; home: string }[] = [
   { name: "Session", under: "services/app/", home: "services/app/src/session.ts" },
 ];
 /** Negated errno numbers that are no ordinary number in this code base (E90 and up). */
-const ERRNO_LITERALS = new Set(Object.values(Errno).filter((v) => v >= 90));
+const ERRNO_LITERALS = new Set<number>(Object.values(Errno).filter((v) => v >= 90));
 /** A handle-ish operand: handle, fg, flowGroup, group (2 ** 32 elsewhere is 32-bit arithmetic). */
 const HANDLE_WORDS = /handle|\bfg\b|flowgroup|group/i;
 

@@ -115,7 +115,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
             script("dataplane"),
             "--core",
             String(core),
-            "--cores",
+            "--queues",
             String(cores),
             "--batch",
             String(opts.batch ?? 64),

@@ -1,16 +1,21 @@
 // A dataplane core's configuration, from flags or the environment (docker
-// compose sets IX_* variables; `npm start` passes flags).
+// compose sets IX_* variables; `npm start` passes flags). What the NIC must
+// agree with (--queues, --reta-size, --rss-key and their IX_QUEUES,
+// IX_RETA_SIZE, IX_RSS_KEY) is parsed by lib/bus's rss-config.ts, the same
+// code the NIC uses; a bad value throws ConfigError (main prints one line).
 import { parseArgs } from "node:util";
 import { parseIpv4, parseMac } from "@ix/netstack";
-import { DEFAULT_RETA_SIZE } from "@ix/bus";
+import { loadRssConfig } from "@ix/bus";
 
 export interface DataplaneConfig {
   core: number;
+  /** Cores in the cluster = NIC queues (--queues, IX_QUEUES): the initial RETA spreads flow groups over them. */
   cores: number;
   batchSize: number;
   ringSize: number;
   retaSize: number;
-  rssKeyHex: string | undefined;
+  /** undefined: lib/netstack's DEFAULT_RSS_KEY (as the NIC). */
+  rssKey: Uint8Array | undefined;
   ip: number;
   mac: Uint8Array;
   adminHost: string;
@@ -31,10 +36,10 @@ export function loadConfig(
     args: argv,
     options: {
       core: { type: "string" },
-      cores: { type: "string" },
+      queues: { type: "string" },
       batch: { type: "string" },
       ring: { type: "string" },
-      reta: { type: "string" },
+      "reta-size": { type: "string" },
       "rss-key": { type: "string" },
       ip: { type: "string" },
       mac: { type: "string" },
@@ -59,14 +64,15 @@ export function loadConfig(
       throw new Error(`${name} must be an integer in [${min}, ${max}], got ${raw}`);
     return v;
   };
-  const cores = int(values.cores, "IX_CORES", 2, 1, 64);
+  const rss = loadRssConfig(values, env, 2);
+  const cores = rss.queues;
   return {
     core: int(values.core, "IX_CORE", 0, 0, cores - 1),
     cores,
     batchSize: int(values.batch, "IX_BATCH", 64, 1, 8192),
     ringSize: int(values.ring, "IX_RING_SIZE", 512, 8, 65536),
-    retaSize: int(values.reta, "IX_RETA_SIZE", DEFAULT_RETA_SIZE, 8, 512),
-    rssKeyHex: values["rss-key"] ?? env.IX_RSS_KEY,
+    retaSize: rss.retaSize,
+    rssKey: rss.rssKey,
     ip: parseIpv4(values.ip ?? env.IX_HOST_IP ?? "10.77.0.2"),
     mac: parseMac(values.mac ?? env.IX_HOST_MAC ?? "02:00:00:00:00:02"),
     adminHost: values["admin-host"] ?? env.IX_ADMIN_HOST ?? "127.0.0.1",

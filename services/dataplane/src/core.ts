@@ -52,7 +52,7 @@ export class DataplaneCore {
       ip: cfg.ip,
       clock: clockUs,
       transmit: (frame) => this.thread.transmit(frame),
-      rssKey: cfg.rssKeyHex ? Buffer.from(cfg.rssKeyHex.replace(/[^0-9a-f]/gi, ""), "hex") : DEFAULT_RSS_KEY,
+      rssKey: cfg.rssKey ?? DEFAULT_RSS_KEY,
       retaSize: cfg.retaSize,
       ownedFlowGroups: owned,
       bufferPool: { count: cfg.bufferCount, size: 2048 },

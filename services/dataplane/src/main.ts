@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// A dataplane core process: `node services/dataplane/src/main.ts --core 0 --cores 2`.
+// A dataplane core process: `node services/dataplane/src/main.ts --core 0 --queues 2`.
 import { ix } from "@ix/proto";
 import { connectBus, subjects as S } from "@ix/bus";
 import { startAdminServer, createRegistry } from "@ix/admin";
@@ -7,7 +7,15 @@ import { loadConfig } from "./config.ts";
 import { DataplaneCore, clockUs } from "./core.ts";
 import { registerMetrics } from "./metrics.ts";
 
-const cfg = loadConfig();
+const cfg = ((): ReturnType<typeof loadConfig> => {
+  try {
+    return loadConfig();
+  } catch (e) {
+    // A bad flag or variable: one line, no stack trace (the NIC does the same).
+    console.error(`dataplane: ${(e as Error).message}`);
+    process.exit(2);
+  }
+})();
 const nc = await connectBus(`dataplane-${cfg.core}`);
 const core = new DataplaneCore(cfg, nc);
 const registry = createRegistry("dataplane");

@@ -1,8 +1,10 @@
 // IXCP's configuration from flags or the environment (a flag wins over its
-// variable; IX_CORES / IX_ADMIN_* are accepted as docker compose sets them).
-// Bad values throw at start with a message naming the flag.
+// variable; IX_QUEUES / IX_ADMIN_* are accepted as docker compose sets them).
+// Bad values throw at start with a message naming the flag. The RETA size is
+// the NIC's and the cores' setting (lib/bus rss-config.ts: IX_RETA_SIZE, same
+// check); the core count is their queue count (IX_QUEUES).
 import { parseArgs } from "node:util";
-import { DEFAULT_RETA_SIZE } from "@ix/bus";
+import { DEFAULT_RETA_SIZE, RSS_OPTIONS, parseRetaSize } from "@ix/bus";
 import { IX_RULES, type IxRules } from "./policies/ix-rules.ts";
 
 export interface IxcpConfig {
@@ -23,7 +25,7 @@ export interface IxcpConfig {
 
 const OPTIONS = {
   policy: ["IX_IXCP_POLICY"],
-  cores: ["IX_IXCP_CORES", "IX_CORES"],
+  cores: ["IX_IXCP_CORES", RSS_OPTIONS.queues],
   "initial-cores": ["IX_IXCP_INITIAL_CORES"],
   "period-ms": ["IX_IXCP_PERIOD_MS"],
   prometheus: ["IX_IXCP_PROMETHEUS"],
@@ -32,7 +34,7 @@ const OPTIONS = {
   "admin-port": ["IX_IXCP_ADMIN_PORT", "IX_ADMIN_PORT"],
   "dead-ms": ["IX_IXCP_DEAD_MS"],
   "migration-batch": ["IX_IXCP_MIGRATION_BATCH"],
-  "reta-size": ["IX_IXCP_RETA_SIZE"],
+  "reta-size": [RSS_OPTIONS["reta-size"]],
   rules: ["IX_IXCP_RULES"],
 } as const;
 type Option = keyof typeof OPTIONS;
@@ -87,6 +89,7 @@ export function loadConfig(
   const cores = int("cores", get("cores"), 2, 1, 64);
   const prometheus = get("prometheus");
   const initial = get("initial-cores");
+  const retaSize = get("reta-size");
   return {
     policy: get("policy") ?? "energy",
     cores,
@@ -102,7 +105,7 @@ export function loadConfig(
     // Prometheus scrapes every second (deploy/prometheus): 500 ms would flap.
     deadMs: int("dead-ms", get("dead-ms"), prometheus ? 3000 : 500, 50, 600_000),
     migrationBatch: int("migration-batch", get("migration-batch"), 16, 1, 512),
-    retaSize: int("reta-size", get("reta-size"), DEFAULT_RETA_SIZE, 8, 512),
+    retaSize: retaSize === undefined || retaSize === "" ? DEFAULT_RETA_SIZE : parseRetaSize(retaSize),
     rules: parseRules(get("rules")),
   };
 }

@@ -1,6 +1,9 @@
 // NIC configuration from command-line flags and the environment (docker
 // compose sets the environment; a flag wins over its variable). Parsing is
-// config time: bad values throw with a message naming the flag.
+// config time: bad values throw with a message naming the flag. The settings
+// the cores must agree with (queues, RETA size, RSS key) come from lib/bus's
+// rss-config.ts: same names (IX_QUEUES, IX_RETA_SIZE, IX_RSS_KEY), same checks.
+import { RSS_OPTIONS, loadRssConfig } from "@ix/bus";
 import { DEFAULT_RSS_KEY, parseIpv4, parseMac } from "./netstack.ts";
 
 export interface UdpAddress {
@@ -34,9 +37,7 @@ export interface NicConfig {
 /** flag name -> environment variable. */
 const OPTIONS = {
   id: "IX_NIC_ID",
-  queues: "IX_NIC_QUEUES",
-  "reta-size": "IX_NIC_RETA_SIZE",
-  "rss-key": "IX_NIC_RSS_KEY",
+  ...RSS_OPTIONS,
   "ring-size": "IX_NIC_RING_SIZE",
   "burst-size": "IX_NIC_BURST_SIZE",
   "wire-listen": "IX_NIC_WIRE_LISTEN",
@@ -62,15 +63,6 @@ function intIn(name: string, text: string, min: number, max: number): number {
     throw new Error(`--${name} must be an integer in [${min}, ${max}], got ${JSON.stringify(text)}`);
   }
   return n;
-}
-
-export function parseHexKey(text: string): Uint8Array {
-  const clean = text.replace(/[\s:,-]/g, "").replace(/^0x/i, "");
-  // 16 bytes cover the 12-byte IPv4 4-tuple; 40 is the 82599's key, 52 the XL710's.
-  if (!/^([0-9a-fA-F]{2}){16,52}$/.test(clean)) {
-    throw new Error(`--rss-key must be 16 to 52 bytes of hex, got ${JSON.stringify(text)}`);
-  }
-  return Uint8Array.from(clean.match(/../g) ?? [], (b) => parseInt(b, 16));
 }
 
 export function parseUdpAddress(name: string, text: string): UdpAddress {
@@ -111,19 +103,19 @@ export function loadConfig(argv: string[] = [], env: NodeJS.ProcessEnv = {}): Ni
     const v = get(name);
     return v === undefined ? dflt : intIn(name, v, min, max);
   };
-  const queues = int("queues", 4, 1, 512);
-  const retaSize = int("reta-size", 128, 8, 512);
-  if ((retaSize & (retaSize - 1)) !== 0)
-    throw new Error(`--reta-size must be a power of two, got ${retaSize}`);
+  const rss = loadRssConfig(
+    { queues: get("queues"), "reta-size": get("reta-size"), "rss-key": get("rss-key") },
+    env,
+    4,
+  );
   const listen = get("wire-listen");
   const peer = get("wire-peer");
-  const key = get("rss-key");
   const promiscuous = get("promiscuous");
   return {
     id: get("id") ?? "0",
-    queues,
-    retaSize,
-    rssKey: key === undefined ? DEFAULT_RSS_KEY.slice() : parseHexKey(key),
+    queues: rss.queues,
+    retaSize: rss.retaSize,
+    rssKey: rss.rssKey ?? DEFAULT_RSS_KEY.slice(),
     ringSize: int("ring-size", 512, 1, 65536),
     burstSize: int("burst-size", 64, 1, 8192),
     wireListen: listen === undefined ? null : parseUdpAddress("wire-listen", listen),

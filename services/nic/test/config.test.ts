@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { loadConfig, parseHexKey } from "../src/config.ts";
+import { parseRssKey } from "@ix/bus";
+import { loadConfig } from "../src/config.ts";
 import { DEFAULT_RSS_KEY, formatIpv4, formatMac } from "../src/netstack.ts";
 
 test("defaults", () => {
@@ -18,7 +19,7 @@ test("defaults", () => {
 });
 
 test("flags win over the environment", () => {
-  const env = { IX_NIC_QUEUES: "8", IX_NIC_RING_SIZE: "64", IX_ADMIN_PORT: "9100", IX_HOST_IP: "10.0.0.5" };
+  const env = { IX_QUEUES: "8", IX_NIC_RING_SIZE: "64", IX_ADMIN_PORT: "9100", IX_HOST_IP: "10.0.0.5" };
   const c = loadConfig(["--queues", "2", "--wire-listen=127.0.0.1:4000", "--promiscuous"], env);
   assert.equal(c.queues, 2);
   assert.equal(c.ringSize, 64);
@@ -34,12 +35,12 @@ test("bad values are refused with the flag's name", () => {
   assert.throws(() => loadConfig(["--queues", "0"]), /--queues/);
   assert.throws(() => loadConfig(["--wire-peer", "nohost"]), /--wire-peer/);
   assert.throws(() => loadConfig(["--bogus", "1"]), /unknown argument/);
-  assert.throws(() => loadConfig([], { IX_NIC_RSS_KEY: "abcd" }), /rss-key/);
+  assert.throws(() => loadConfig([], { IX_RSS_KEY: "abcd" }), /rss-key/);
   assert.throws(() => loadConfig([], { IX_HOST_MAC: "zz" }), /MAC/);
 });
 
 test("RSS keys parse from hex with separators", () => {
-  const k = parseHexKey("6d:5a:56:da:25:5b:0e:c2:41:67:25:3d:43:a3:8f:b0");
+  const k = parseRssKey("6d:5a:56:da:25:5b:0e:c2:41:67:25:3d:43:a3:8f:b0");
   assert.equal(k.length, 16);
   assert.equal(k[0], 0x6d);
   assert.equal(k[15], 0xb0);
