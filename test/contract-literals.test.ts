@@ -1,7 +1,7 @@
 // The contract between processes (error codes, dead reasons, limits, handle
 // encoding, the RxFrame and Session shapes) has one definition each: the
 // enums of proto/ix.proto (generated into proto/gen), lib/netstack's
-// HANDLE_FG_SCALE (derived from HandleLayout), lib/bus's RxFrame and
+// HANDLE_FG_SCALE (handle.ts, derived from HandleLayout), lib/bus's RxFrame and
 // services/app's Session. This test tokenises every TypeScript source of the
 // repository with the TypeScript parser (so comments and strings never
 // count) and fails on a copy: a declaration of one of those names elsewhere,
@@ -28,7 +28,7 @@ const HOME: Record<string, string> = {
   MAX_SG_ENTRIES: "proto/gen/contract.ts",
   MAX_CALLS_PER_BATCH: "proto/gen/contract.ts",
   MAX_SENDV_BYTES: "proto/gen/contract.ts",
-  HANDLE_FG_SCALE: "lib/netstack/src/iface/flow-group.ts",
+  HANDLE_FG_SCALE: "lib/netstack/src/handle.ts",
   RxFrame: "lib/bus/src/frame.ts",
 };
 /** Declared-name checks that apply inside one folder only (elsewhere the name means something else). */

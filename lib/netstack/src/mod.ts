@@ -32,5 +32,5 @@ export * from "./iface/errors.ts";
 export type * from "./iface/events.ts";
 export { DEFAULT_ARP_CONFIG, type ArpConfig } from "./iface/arp-cache.ts";
 export type { StackOptions } from "./iface/options.ts";
-export { HANDLE_FG_SCALE } from "./iface/flow-group.ts";
+export { HANDLE_FG_SCALE } from "./handle.ts";
 export { Stack } from "./iface/stack.ts";

@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { TcpState } from "../src/tcp/tcb.ts";
-import { HANDLE_FG_SCALE } from "../src/iface/flow-group.ts";
+import { HANDLE_FG_SCALE } from "../src/handle.ts";
 import { ACK, FIN, PEER_IP, STACK_IP, TestPeer, bytes, tcbOf } from "./tcp-peer.ts";
 
 test("connect picks ports whose reverse tuple hashes to an owned group", () => {

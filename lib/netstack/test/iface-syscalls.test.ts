@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { Errno } from "../src/iface/errors.ts";
-import { HANDLE_FG_SCALE } from "../src/iface/flow-group.ts";
+import { HANDLE_FG_SCALE } from "../src/handle.ts";
 import { PEER_IP, TestPeer, bytes } from "./tcp-peer.ts";
 
 const E = (k: keyof typeof Errno) => -Errno[k];

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { BulkEndpoint, IP_B, Sim } from "./sim-harness.ts";
 import type { Stack } from "../src/iface/stack.ts";
-import { HANDLE_FG_SCALE } from "../src/iface/flow-group.ts";
+import { HANDLE_FG_SCALE } from "../src/handle.ts";
 
 /** Flow group of a TCP frame as received by host B, or -1 for anything else. */
 function frameGroup(s: Stack, f: Uint8Array): number {

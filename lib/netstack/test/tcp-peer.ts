@@ -7,7 +7,7 @@ import { IpProtocol, Ipv4View, emitIpv4Header } from "../src/wire/ipv4.ts";
 import { TcpFlag, TcpView, emitTcp, type TcpEmitOptions } from "../src/wire/tcp.ts";
 import type { StackOptions } from "../src/iface/options.ts";
 import { Stack } from "../src/iface/stack.ts";
-import { HANDLE_FG_SCALE } from "../src/iface/flow-group.ts";
+import { HANDLE_FG_SCALE } from "../src/handle.ts";
 
 export const STACK_MAC = new Uint8Array([2, 0, 0, 0, 0, 1]);
 export const PEER_MAC = new Uint8Array([2, 0, 0, 0, 0, 2]);

@@ -5,10 +5,6 @@
 import type { Tcb } from "../tcp/tcb.ts";
 import { TimeWaitTable } from "../tcp/time-wait.ts";
 import { TimerWheel } from "../util/timer-wheel.ts";
-import { HandleLayout } from "@ix/proto/contract";
-
-/** handle = flow group * HANDLE_FG_SCALE + connection id (proto/ix.proto HandleLayout). */
-export const HANDLE_FG_SCALE = 2 ** HandleLayout.HANDLE_FG_SHIFT;
 
 /** Demux key of the remote end: ip * 2^16 + port fits exactly in a double. */
 function remoteKey(ip: number, port: number): number {

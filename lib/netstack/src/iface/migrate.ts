@@ -12,7 +12,8 @@
 
 import type { StackEvent } from "./events.ts";
 import { Errno } from "./errors.ts";
-import { FlowGroup, HANDLE_FG_SCALE } from "./flow-group.ts";
+import { FlowGroup } from "./flow-group.ts";
+import { HANDLE_FG_SCALE } from "../handle.ts";
 import type { StackBase } from "./stack-base.ts";
 import { SendBuffer } from "../tcp/send-buffer.ts";
 import { Tcb, type TcpStateCode } from "../tcp/tcb.ts";

@@ -9,7 +9,7 @@ import { TcpState, type Tcb } from "../tcp/tcb.ts";
 import { IpProtocol } from "../wire/ipv4.ts";
 import { emitUdp } from "../wire/udp.ts";
 import { Errno } from "./errors.ts";
-import { HANDLE_FG_SCALE } from "./flow-group.ts";
+import { HANDLE_FG_SCALE } from "../handle.ts";
 import { exportGroup, importGroup } from "./migrate.ts";
 import { StackCore } from "./stack-core.ts";
 import { L4_OFF } from "./egress.ts";

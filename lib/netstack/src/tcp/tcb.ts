@@ -8,7 +8,7 @@ import { Reassembly } from "./reassembly.ts";
 import { RttEstimator } from "./rtt.ts";
 import { SendBuffer } from "./send-buffer.ts";
 import { seqAdd } from "./seq.ts";
-import { HANDLE_FG_SCALE } from "../iface/flow-group.ts";
+import { HANDLE_FG_SCALE } from "../handle.ts";
 
 export const TcpState = {
   Closed: 0,

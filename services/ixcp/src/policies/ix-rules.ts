@@ -14,17 +14,9 @@
 // with n active cores at mean idle fraction f the load is n(1 - f) cores'
 // worth; it fits n - 1 cores with the margin when 1.2 n (1 - f) <= n - 1, i.e.
 //   f > 1 - (n - 1) / (1.2 n)     (n = 2: 0.583, n = 4: 0.375, n = 8: 0.271).
-import type { Decision, PolicyInput } from "./policy.ts";
+import type { Decision, IxRules, PolicyInput } from "./policy.ts";
 
-export interface IxRules {
-  stepUpQueue: number;
-  stepDownQueue: number;
-  idleMargin: number;
-  holdAfterUpMs: number;
-  holdUpAfterDownMs: number;
-  holdDownMs: number;
-  minCores: number;
-}
+export type { IxRules };
 
 export const IX_RULES: IxRules = {
   stepUpQueue: 32,

@@ -9,7 +9,6 @@
 //
 // or a factory `export default (ctx: PolicyContext) => Policy`.
 import type { CoreMetrics } from "../metrics-source.ts";
-import type { IxRules } from "./ix-rules.ts";
 
 export type { CoreMetrics };
 
@@ -58,6 +57,28 @@ export interface Policy {
   /** Parked cores run the background job (workload consolidation). */
   readonly backgroundOnParked?: boolean;
   readonly description?: string;
+}
+
+/**
+ * IX's step rules as numbers (defaults and meaning: ix-rules.ts IX_RULES).
+ * Declared here, with the other types a policy sees, so that ix-rules.ts
+ * depends on this interface file and not the reverse.
+ */
+export interface IxRules {
+  /** Step up when the largest fast queue EMA over active cores exceeds this (frames). */
+  stepUpQueue: number;
+  /** Step down only when the mean slow queue EMA is below this (frames). */
+  stepDownQueue: number;
+  /** Capacity margin of a step down (ixcp.py: 1.2). */
+  idleMargin: number;
+  /** ms after a step up before the next step up. */
+  holdAfterUpMs: number;
+  /** ms after a step down before a step up. */
+  holdUpAfterDownMs: number;
+  /** ms after any step before a step down. */
+  holdDownMs: number;
+  /** Never fewer active cores than this. */
+  minCores: number;
 }
 
 /** What a policy factory receives. */
