@@ -64,9 +64,11 @@ export default tseslint.config(
     // StackBase.emitTcpTo -> Egress.emitTcpTo), with the wire emitters it calls.
     files: [
       "lib/netstack/src/iface/egress.ts",
+      "lib/netstack/src/iface/listen.ts",
       "lib/netstack/src/iface/stack-base.ts",
       "lib/netstack/src/tcp/output.ts",
       "lib/netstack/src/tcp/syn-cookie.ts",
+      "lib/netstack/src/tcp/time-wait.ts",
       "lib/netstack/src/wire/arp.ts",
       "lib/netstack/src/wire/tcp.ts",
       "lib/netstack/src/wire/udp.ts",

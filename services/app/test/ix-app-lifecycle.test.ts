@@ -18,6 +18,7 @@ import {
   type UserEntry,
 } from "@ix/bus";
 import { createRegistry, startAdminServer, type AdminServer } from "@ix/admin";
+import { HANDLE_FG_SCALE } from "@ix/netstack";
 import type { Libix } from "@ix/libix";
 import { MemcachedStore } from "../src/memcached/store.ts";
 import { MEMCACHED_PORT, startIxApp } from "../src/ix-app.ts";
@@ -118,7 +119,7 @@ class FakeCore {
 
   /** A client connects to memcached; resolves with the handle once the app accepted it. */
   async open(): Promise<number> {
-    const handle = this.core * 2 ** 32 + this.nextHandle++;
+    const handle = this.core * HANDLE_FG_SCALE + this.nextHandle++;
     this.publish([
       { kind: E.EV_KNOCK, handle, ip: CLIENT_IP, port: 40000 + (handle % 20000), port2: MEMCACHED_PORT },
     ]);
