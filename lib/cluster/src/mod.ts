@@ -1,3 +1,22 @@
-export * from "./cluster.ts";
-export * from "./process.ts";
-export * from "./tap.ts";
+// @ix/cluster: the whole cluster as real processes on this machine (nats-server
+// with per-component credentials, the NIC, one dataplane per core, the app,
+// optionally IXCP), the one way npm start, the integration tests and the
+// benchmarks run it.
+// - startCluster(ClusterOptions) -> Cluster (its processes, URLs, stop());
+//   the addresses of the TAP network: HOST_IP/HOST_MAC (the cluster's host)
+//   and LINUX_IP (the Linux side), and REPO_ROOT;
+// - spawnService: one service child process, ready when it prints its admin
+//   URL, stopped cleanly (ServiceProcess);
+// - canUseTap/setupTap: a TAP device in a network namespace of our own,
+//   bridged to the NIC's L2-over-UDP port (root only; TapHandle tears it down).
+export {
+  REPO_ROOT,
+  HOST_IP,
+  LINUX_IP,
+  HOST_MAC,
+  startCluster,
+  type ClusterOptions,
+  type Cluster,
+} from "./cluster.ts";
+export { spawnService, type ServiceProcess, type SpawnOptions } from "./process.ts";
+export { canUseTap, setupTap, type TapOptions, type TapHandle } from "./tap.ts";

@@ -1,5 +1,11 @@
 // @ix/app: application protocol logic as transport-independent sessions
 // (bytes in, reply views out) plus a node:net baseline server using them.
+// The processes are src/main.ts (the app on IX: libix, one session per
+// connection, ix-app.ts) and src/net-main.ts (the same sessions on node:net,
+// the Linux baseline). Exports: the memcached ASCII protocol (parser, store
+// with memcached's item accounting and stats, commands, per-connection
+// session), the echo session, the Session interface every transport drives,
+// and startNetServer.
 export { MemcachedStore, StoreStats, REALTIME_MAXDELTA } from "./memcached/store.ts";
 export type { StoreOptions } from "./memcached/store.ts";
 export { MemcachedSession } from "./memcached/session.ts";

@@ -1,5 +1,9 @@
-// Public API of @ix/loadgen (ixload). Transport implementers need transport.ts;
-// harnesses use runLoad / measureCeiling / the result types.
+// @ix/loadgen (ixload): a mutilate-style open-loop load generator (README.md).
+// Public API: transport implementers need transport.ts (Conn, Transport,
+// registerTransport); harnesses use runLoad / runWithAgents / measureCeiling /
+// runPingPong and the result types; the protocol clients, workloads,
+// distributions (Facebook's ETC/USR, Atikoglu et al. 2012), latency histograms
+// (HdrHistogram) and the SVG plots are exported for the bench and tests.
 
 export type { Conn, Transport, TransportName } from "./transport.ts";
 export { getTransport, registerTransport } from "./transport.ts";
@@ -19,9 +23,32 @@ export { MemcachedClient, setRequest } from "./memcached-client.ts";
 export { EchoClient } from "./echo-client.ts";
 export { KeySpace } from "./keyspace.ts";
 export { memcachedWorkload, type MemcachedWorkload, type WorkloadName } from "./workload.ts";
-export * from "./distributions.ts";
+export {
+  Fixed,
+  Exponential,
+  GPareto,
+  Gev,
+  DiscreteWithTail,
+  Rescaled,
+  FB_KEY_SIZE,
+  FB_VALUE_SIZE,
+  FB_INTER_ARRIVAL,
+  interArrival,
+  type Distribution,
+  type InterArrivalKind,
+} from "./distributions.ts";
 export { Rng, hashUnit } from "./rng.ts";
-export * from "./histogram.ts";
+export {
+  newLatencyHistogram,
+  recordLatencyUs,
+  encodeHistogram,
+  decodeHistogram,
+  mergeHistograms,
+  emptyLatencySummary,
+  latencySummary,
+  type Histogram,
+  type LatencySummaryUs,
+} from "./histogram.ts";
 export { startInstantServer, type InstantServer } from "./instant-server.ts";
 export { runPingPong } from "./pingpong.ts";
 export { plotResults } from "./plot.ts";
