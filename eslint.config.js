@@ -75,10 +75,4 @@ export default tseslint.config(
     ],
     rules: { "max-params": "off" },
   },
-  {
-    // memcached item construction (newItem, Item, buildItem): to become one
-    // item-header object; not yet done (issue 12, contract branch report).
-    files: ["services/app/src/memcached/commands.ts", "services/app/src/memcached/item.ts"],
-    rules: { "max-params": "off" },
-  },
 );

@@ -155,70 +155,35 @@ function getCommand(store: MemcachedStore, req: MemcachedRequest, sink: ReplySin
   sink.emit(R.END);
 }
 
+/** A new item for `req` with the request's data (set, add, replace, cas). */
 function newItem(
   store: MemcachedStore,
   req: MemcachedRequest,
   key: string,
-  flags: number,
   exptime: number,
   now: number,
-  tail: Item | null,
-  tailFirst: boolean,
 ): Item {
-  const d = req.data;
-  const cas = store.nextCas();
-  if (tail === null) {
-    return buildItem(
-      key,
-      req.key,
-      req.keyStart,
-      req.keyEnd,
-      flags,
-      exptime,
-      cas,
-      now,
-      d,
-      req.dataStart,
-      req.dataLength,
-      null,
-      0,
-      0,
-    );
-  }
-  // append keeps the old bytes first, prepend puts the new bytes first
-  return tailFirst
-    ? buildItem(
-        key,
-        req.key,
-        req.keyStart,
-        req.keyEnd,
-        flags,
-        exptime,
-        cas,
-        now,
-        tail.wire,
-        tail.dataStart,
-        tail.dataLength,
-        d,
-        req.dataStart,
-        req.dataLength,
-      )
-    : buildItem(
-        key,
-        req.key,
-        req.keyStart,
-        req.keyEnd,
-        flags,
-        exptime,
-        cas,
-        now,
-        d,
-        req.dataStart,
-        req.dataLength,
-        tail.wire,
-        tail.dataStart,
-        tail.dataLength,
-      );
+  return buildItem(
+    store.draft
+      .setKey(key, req.key, req.keyStart, req.keyEnd)
+      .setHeader(req.flags, exptime, store.nextCas(), now)
+      .setData(req.data, req.dataStart, req.dataLength),
+  );
+}
+
+/**
+ * The item append (old bytes first) or prepend (new bytes first) makes of
+ * `old` and the request's data; the old item's flags and exptime win over the
+ * ones on the command line.
+ */
+function joinedItem(store: MemcachedStore, req: MemcachedRequest, old: Item, now: number): Item {
+  const d = store.draft
+    .setKey(old.key, req.key, req.keyStart, req.keyEnd)
+    .setHeader(old.flags, old.exptime, store.nextCas(), now);
+  if (req.op === Op.Append)
+    d.setData(old.wire, old.dataStart, old.dataLength, req.data, req.dataStart, req.dataLength);
+  else d.setData(req.data, req.dataStart, req.dataLength, old.wire, old.dataStart, old.dataLength);
+  return buildItem(d);
 }
 
 function storeCommand(store: MemcachedStore, req: MemcachedRequest): Uint8Array {
@@ -230,7 +195,7 @@ function storeCommand(store: MemcachedStore, req: MemcachedRequest): Uint8Array 
   let item: Item;
   switch (req.op) {
     case Op.Set:
-      item = newItem(store, req, key, req.flags, exptime, now, null, false);
+      item = newItem(store, req, key, exptime, now);
       if (store.link(item, now)) return R.STORED;
       store.unlink(key);
       stats.storeNoMemory++;
@@ -247,8 +212,7 @@ function storeCommand(store: MemcachedStore, req: MemcachedRequest): Uint8Array 
       const old = store.find(key, now, false);
       if (old === undefined) return R.NOT_STORED;
       if (!store.itemSizeOk(req.keyEnd - req.keyStart, old.dataLength + req.dataLength)) return R.NOT_STORED;
-      // the old item's flags and exptime win over the ones on the command line
-      item = newItem(store, req, key, old.flags, old.exptime, now, old, req.op === Op.Append);
+      item = joinedItem(store, req, old, now);
       return linkOrOom(store, item, now);
     }
     case Op.Cas: {
@@ -267,7 +231,7 @@ function storeCommand(store: MemcachedStore, req: MemcachedRequest): Uint8Array 
     default:
       return R.ERROR;
   }
-  item = newItem(store, req, key, req.flags, exptime, now, null, false);
+  item = newItem(store, req, key, exptime, now);
   return linkOrOom(store, item, now);
 }
 
@@ -317,20 +281,10 @@ function arithmetic(store: MemcachedStore, req: MemcachedRequest, sink: ReplySin
   const data = new Uint8Array(length).fill(32);
   for (let i = 0; i < text.length; i++) data[i] = text.charCodeAt(i);
   const updated = buildItem(
-    key,
-    req.key,
-    req.keyStart,
-    req.keyEnd,
-    item.flags,
-    item.exptime,
-    store.nextCas(),
-    now,
-    data,
-    0,
-    length,
-    null,
-    0,
-    0,
+    store.draft
+      .setKey(key, req.key, req.keyStart, req.keyEnd)
+      .setHeader(item.flags, item.exptime, store.nextCas(), now)
+      .setData(data, 0, length),
   );
   if (!store.link(updated, now)) {
     store.stats.storeNoMemory++;

@@ -2,7 +2,7 @@
 // instance: a hash map whose insertion order doubles as the LRU list (a hit
 // moves the item to the back), a byte budget counted the way memcached counts
 // "bytes", lazy expiry against an injected clock, and memcached's stats counters.
-import { DEFAULT_ITEM_SIZE_MAX, itemTotalSize } from "./item.ts";
+import { DEFAULT_ITEM_SIZE_MAX, ItemDraft, itemTotalSize } from "./item.ts";
 import type { Item } from "./item.ts";
 
 /** memcached's REALTIME_MAXDELTA: exptimes above 30 days are absolute unix times. */
@@ -75,6 +75,8 @@ export class MemcachedStore {
   readonly startedAt: number;
   /** Set by find(): MISS_EXPIRED / MISS_FLUSHED when it dropped a dead item. */
   lastMiss = MISS_NONE;
+  /** Scratch every command fills to build a new item (buildItem); reused, never kept. */
+  readonly draft = new ItemDraft();
   private readonly clock: () => number;
   private readonly items = new Map<string, Item>();
   private bytesUsed = 0;
