@@ -3,6 +3,7 @@
 // comments are skipped, samples are `name{label="value",...} value [ts]`.
 // Label values may escape \\, \" and \n. A malformed line is counted and
 // skipped, never thrown: a dataplane's /metrics is input, not trusted code.
+// Ours rather than a library: services/ixcp/README.md says why.
 
 export interface PromSample {
   name: string;
