@@ -33,7 +33,7 @@ export default {
       name: "lib-not-services",
       severity: "error",
       comment: "lib/ never imports services/ (also import-x/no-restricted-paths in eslint.config.js).",
-      from: { path: "^lib/", pathNot: ["^lib/ixctl/"] }, // lib/ixctl: branch ixctl moves it (KNOWN exception)
+      from: { path: "^lib/" },
       to: { path: "^services/" },
     },
   ],

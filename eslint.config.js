@@ -54,11 +54,6 @@ export default tseslint.config(
   // integrator deletes the block when that work is merged (npm run lint then
   // proves the fix).
   {
-    // Branch ixctl moves ixctl whole out of lib/ (or its IXCP half into it).
-    files: ["lib/ixctl/src/cli.ts"],
-    rules: { "import-x/no-restricted-paths": "off" },
-  },
-  {
     // The TX path refactor (one reusable TcpEmitHeader instead of 9-11
     // positional arguments through tcp/ -> TcpHost.emitSegment ->
     // StackBase.emitTcpTo -> Egress.emitTcpTo), with the wire emitters it calls.

@@ -7,7 +7,7 @@
 // parked cores (ix_bg_ops_total) against the job alone on an idle cluster.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ixcpRequest } from "@ix/ixcp";
+import { ixcpRequest } from "@ix/bus";
 import { svgDocument, type RunResult } from "@ix/loadgen";
 import {
   benchCluster,

@@ -3,7 +3,7 @@
 // The pause is the source core's START-to-READY time (ix_dp_last_migration_us:
 // the groups' frames are held or forwarded meanwhile); also the admin request
 // time (including the RETA rewrite) and the frames forwarded and held.
-import { ixcpRequest } from "@ix/ixcp";
+import { ixcpRequest } from "@ix/bus";
 import { benchCluster, ixload, metricSum, quantile, ECHO_OVER_NATS_L2 } from "./support/harness.ts";
 import type { BenchOptions, Figures } from "./support/types.ts";
 

@@ -12,8 +12,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { connect, type NatsConnection } from "nats";
 import { startCluster, REPO_ROOT, HOST_IP, type Cluster } from "@ix/cluster";
-import { freePort } from "@ix/bus";
-import { ixcpRequest } from "@ix/ixcp";
+import { freePort, ixcpRequest } from "@ix/bus";
 import { DASHBOARDS } from "../dashboards/build.ts";
 import {
   startPrometheus,

@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { connect, type NatsConnection } from "nats";
 import { startCluster, canUseTap, type Cluster } from "@ix/cluster";
-import { ixcpRequest } from "@ix/ixcp";
+import { ixcpRequest } from "@ix/bus";
 import { metricSamples } from "./helpers/metrics.ts";
 import { startEchoClient } from "./helpers/echo-client.ts";
 

@@ -9,6 +9,9 @@
 // - the RSS settings the NIC and the cores must agree on (queue count, RETA
 //   size, key: rss-config.ts) and the initial RETA (reta.ts);
 // - RxFrame: the decoded shape of a frame the NIC delivers to a core.
+// - IXCP's admin verbs on ix.ixcp.admin.<verb>: names, JSON body shapes and
+//   the client request (ixcp-admin.ts), used by IXCP, ixctl, bench and tests;
+// - the control replies' headers (Ix-Error, Ix-Msg-Type: headers.ts).
 // The nats-server configuration text (serverConfig, authorizationBlock) and
 // password generation are internal to startNatsServer and generateUsers.
 
@@ -36,3 +39,24 @@ export {
   type RssOptionName,
   type RssConfig,
 } from "./rss-config.ts";
+export {
+  IXCP_ADMIN_VERBS,
+  ixcpRequest,
+  type IxcpAdminVerb,
+  type AdminReply,
+  type DecisionsRequest,
+  type PolicyRequest,
+  type CoresRequest,
+  type MigrateRequest,
+  type IxcpCoreView,
+  type IxcpStatusReply,
+  type IxcpDecision,
+  type DecisionsReply,
+  type PolicyReply,
+  type ReconfigureReply,
+  type CoresReply,
+  type MigrateReply,
+  type IxcpAdminRequests,
+  type IxcpAdminReplies,
+} from "./ixcp-admin.ts";
+export { ERROR_HEADER, MSG_TYPE_HEADER } from "./headers.ts";

@@ -1,6 +1,8 @@
-// Human-readable tables for ixctl.
+// Human-readable tables for ixctl (the project's own layout; ethtool.ts has
+// ethtool's). --json prints the underlying objects instead.
 import type { ix } from "@ix/proto";
 
+/** The RETA by queue: "queue 0: 64 flow groups (0,2,4,...)", the first 12 of each. */
 export function formatReta(queues: readonly number[]): string {
   const byQueue = new Map<number, number[]>();
   queues.forEach((q, fg) => byQueue.set(q, [...(byQueue.get(q) ?? []), fg]));
@@ -13,6 +15,7 @@ export function formatReta(queues: readonly number[]): string {
     .join("\n");
 }
 
+/** NIC queues and rings, then one line per core (its HTTP /status), then the RETA by queue. */
 export function formatStatus(
   nic: ix.NicStatus,
   reta: readonly number[],
@@ -38,4 +41,12 @@ export function formatStatus(
   }
   lines.push(formatReta(reta));
   return lines.join("\n");
+}
+
+/** The NIC's fault injectors, one line per direction in `ixctl faults --in` syntax. */
+export function formatFaults(st: ix.IFaultState): string {
+  const line = (dir: string, f: ix.IFaultSettings | null | undefined): string =>
+    `${dir.padEnd(3)}  loss=${f?.loss ?? 0},duplicate=${f?.duplicate ?? 0},reorder=${f?.reorder ?? 0},` +
+    `corrupt=${f?.corrupt ?? 0},delay_us=${f?.delayUs ?? 0},jitter_us=${f?.jitterUs ?? 0}`;
+  return [line("in", st.in), line("out", st.out)].join("\n");
 }

@@ -5,7 +5,7 @@
 // otherwise (error reply, Ix-Error header, timeout, no responder).
 import { headers, type NatsConnection } from "nats";
 import { ix } from "@ix/proto";
-import { subjects as S } from "@ix/bus";
+import { ERROR_HEADER, MSG_TYPE_HEADER, subjects as S } from "@ix/bus";
 
 export interface Actuator {
   activate(core: number): Promise<void>;
@@ -23,9 +23,6 @@ export interface Actuator {
 
 /** Observes each migration's duration, request to reply (seconds). */
 export type MigrationObserver = (seconds: number, ok: boolean) => void;
-
-export const MSG_TYPE_HEADER = "Ix-Msg-Type";
-export const ERROR_HEADER = "Ix-Error";
 
 export class NatsActuator implements Actuator {
   private readonly nc: NatsConnection;

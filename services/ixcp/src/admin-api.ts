@@ -6,8 +6,8 @@
 // Refused requests answer HTTP 400 (and { ok: false, error } on both sides).
 import type { FastifyInstance } from "fastify";
 import type { NatsConnection, Subscription } from "nats";
-import { subjects as S } from "@ix/bus";
-import type { AdminReply, IxcpService } from "./service.ts";
+import { subjects as S, type AdminReply } from "@ix/bus";
+import type { IxcpService } from "./service.ts";
 
 export function adminRoutes(service: () => IxcpService | undefined): (app: FastifyInstance) => void {
   return (app) => {

@@ -14,4 +14,3 @@ export * from "./policies/ix-rules.ts";
 export * from "./policies/power.ts";
 export * from "./policies/builtins.ts";
 export * from "./policies/loader.ts";
-export * from "./ixctl-commands.ts";

@@ -1,21 +1,14 @@
 // The operations of IXCP's admin surface, shared by the HTTP routes and the
 // NATS verbs (ix.ixcp.admin.<verb>): status, decisions, policy, cores,
-// migrate. Each returns a JSON-able reply; bad requests get { ok: false,
-// error } and change nothing. Changes run inside the control loop's exclusive
-// section, between two periods.
+// migrate (their names and body shapes: lib/bus/src/ixcp-admin.ts). Each
+// returns a JSON-able reply; bad requests get { ok: false, error } and change
+// nothing. Changes run inside the control loop's exclusive section, between
+// two periods.
+import { IXCP_ADMIN_VERBS, type AdminReply } from "@ix/bus";
 import type { ControlLoop } from "./control-loop.ts";
 import type { DecisionLog } from "./decision-log.ts";
 import { loadPolicy } from "./policies/loader.ts";
 import type { PolicyContext } from "./policies/policy.ts";
-
-export interface AdminReply {
-  ok: boolean;
-  error?: string;
-  [k: string]: unknown;
-}
-
-export const ADMIN_VERBS = ["status", "decisions", "policy", "cores", "migrate"] as const;
-export type AdminVerb = (typeof ADMIN_VERBS)[number];
 
 const fail = (error: string): AdminReply => ({ ok: false, error });
 const isObj = (b: unknown): b is Record<string, unknown> => typeof b === "object" && b !== null;
@@ -146,7 +139,7 @@ export class IxcpService {
       case "migrate":
         return this.migrate(body);
       default:
-        return fail(`unknown verb ${JSON.stringify(verb)}: ${ADMIN_VERBS.join(", ")}`);
+        return fail(`unknown verb ${JSON.stringify(verb)}: ${IXCP_ADMIN_VERBS.join(", ")}`);
     }
   }
 }

@@ -16,13 +16,13 @@ import {
   credentialEnv,
   generateUsers,
   initialReta,
+  ixcpRequest,
   startNatsServer,
   subjects as S,
   type NatsServerHandle,
   type UserEntry,
 } from "@ix/bus";
 import { spawnService, type ServiceProcess } from "@ix/cluster";
-import { migrateCommand, policyCommand, ixcpRequest } from "../src/ixctl-commands.ts";
 
 const MAIN = join(import.meta.dirname, "..", "src", "main.ts");
 const CORES = 2;
@@ -246,18 +246,18 @@ test("fast EMA crossing 32 on core 0: ACTIVATE 1, then MIGRATE to core 0 and the
   assert.match(metrics, /ix_ixcp_policy_info\{[^}]*policy="energy"[^}]*\} 1/);
 });
 
-test("ixctl verbs over NATS: a refused policy keeps energy; static, then a manual migrate", async () => {
+test("admin verbs over NATS: a refused policy keeps energy; static, then a manual migrate", async () => {
   const admin = await as("admin");
   cores[0].ema.set({ alpha: "0.5" }, 1);
-  const bad = await policyCommand(admin, "/nonexistent/policy.ts");
-  assert.equal(bad.reply.ok, false);
-  assert.match(String(bad.reply.error), /does not exist/);
+  const bad = await ixcpRequest(admin, "policy", { name: "/nonexistent/policy.ts" });
+  assert.equal(bad.ok, false);
+  assert.match(String(bad.error), /does not exist/);
   assert.equal((await ixcpRequest(admin, "status")).policy, "energy");
-  assert.equal((await policyCommand(admin, "static")).reply.policy, "static");
+  assert.equal((await ixcpRequest(admin, "policy", { name: "static" })).policy, "static");
   const mark = seen.length;
-  const r = await migrateCommand(admin, "0-3", "1");
-  assert.equal(r.reply.ok, true, JSON.stringify(r.reply));
-  assert.equal(r.reply.moved, 4);
+  const r = await ixcpRequest(admin, "migrate", { flowGroups: [0, 1, 2, 3], to: 1 });
+  assert.equal(r.ok, true, JSON.stringify(r));
+  assert.equal(r.moved, 4);
   const mig = seen.slice(mark).find((s) => s.kind === "CMD_MIGRATE")!;
   assert.deepEqual([mig.core, mig.target, mig.flowGroups], [0, 1, [0, 1, 2, 3]]);
   assert.deepEqual([reta[0], reta[3]], [1, 1]);

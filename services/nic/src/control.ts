@@ -8,13 +8,11 @@
 // never thrown.
 import { headers, type Msg, type NatsConnection, type Subscription } from "nats";
 import { ix } from "@ix/proto";
-import { subjects as S } from "@ix/bus";
+import { ERROR_HEADER, MSG_TYPE_HEADER, subjects as S } from "@ix/bus";
 import type { Nic } from "./nic.ts";
 import type { FaultConfig } from "./netstack.ts";
 import { parseRetaSet } from "./reta-message.ts";
 
-export const ERROR_HEADER = "Ix-Error";
-export const MSG_TYPE_HEADER = "Ix-Msg-Type";
 export const CONTROL_OPS = ["reta_get", "reta_set", "fault", "capture", "status"] as const;
 export type ControlOp = (typeof CONTROL_OPS)[number];
 

@@ -19,5 +19,5 @@ export {
   type NicOptions,
 } from "./nic.ts";
 export { USAGE, parseUdpAddress, loadConfig, type UdpAddress, type NicConfig } from "./config.ts";
-export { NicControl, ERROR_HEADER, MSG_TYPE_HEADER, nicStatus, retaMessage, faultState } from "./control.ts";
+export { NicControl, nicStatus, retaMessage, faultState } from "./control.ts";
 export { parseRetaSet, type RetaSet } from "./reta-message.ts";
