@@ -6,6 +6,7 @@ import { connect, type NatsConnection } from "nats";
 import {
   ERROR_HEADER,
   ixcpRequest,
+  subjects as S,
   type IxcpAdminReplies,
   type IxcpAdminRequests,
   type IxcpAdminVerb,
@@ -61,7 +62,7 @@ export class Bus {
     try {
       m = await this.nc.request(subject, body, { timeout: timeoutMs });
     } catch (e) {
-      throw natsFailure(`request ${subject}`, e);
+      throw natsFailure(`request ${subject}`, e, "the NIC");
     }
     const refused = m.headers?.get(ERROR_HEADER);
     if (refused) throw new ClusterError(`${subject} refused: ${refused}`);
@@ -78,7 +79,7 @@ export class Bus {
       return await ixcpRequest(this.nc, verb, body, IXCP_TIMEOUT_MS);
     } catch (e) {
       const cause = (e as Error).cause;
-      if (cause) throw natsFailure(`IXCP did not answer ${verb} (is it running?)`, cause);
+      if (cause) throw natsFailure(`request ${S.ixcpAdmin(verb)}`, cause, "IXCP");
       throw new ClusterError((e as Error).message);
     }
   }

@@ -22,9 +22,9 @@ export const EXIT_USAGE = 2;
  * One line for an error of nats.js (a NatsError carries `code`: the server's
  * -ERR or the client's own, e.g. "CONNECTION_REFUSED", "TIMEOUT", "503").
  * `what` says what ixctl was doing ("connect to nats://127.0.0.1:4222",
- * "request ix.nic.ctl.status").
+ * "request ix.nic.ctl.status"); `who` is what should have answered ("the NIC").
  */
-export function natsFailure(what: string, e: unknown): ClusterError {
+export function natsFailure(what: string, e: unknown, who = "the component that answers it"): ClusterError {
   const code = String((e as { code?: unknown }).code ?? "");
   const message = e instanceof Error ? e.message : String(e);
   let why: string;
@@ -34,7 +34,7 @@ export function natsFailure(what: string, e: unknown): ClusterError {
     why = "the server refused the credentials (IX_NATS_USER/IX_NATS_PASSWORD or .ix/cluster.json)";
   else if (code === "PERMISSIONS_VIOLATION" || /permissions violation/i.test(message))
     why = `permission refused: ${message}`;
-  else if (code === "503") why = "no responders (is that component running?)";
+  else if (code === "503") why = `no responders (is ${who} running?)`;
   else if (code === "TIMEOUT" || code === "CONNECTION_TIMEOUT") why = "no answer in time";
   else why = message;
   return new ClusterError(`${what}: ${why}`, { cause: e });

@@ -182,9 +182,7 @@ export function buildProgram(
     .command("migrate")
     .description("ask IXCP to move flow groups to a core (state and all: IX's flow group migration)")
     .addArgument(new Argument("<flow-groups>", "FG, FG-FG, comma separated").argParser(parseFlowGroups))
-    .addOption(
-      new Option("--to <core>", "the core that takes them").argParser(intIn(0, 1023)).makeOptionMandatory(),
-    )
+    .addOption(new Option("--to <core>", "the core that takes them (required)").argParser(intIn(0, 1023)))
     .addOption(jsonOption())
     .addHelpText("after", example("ixctl migrate 0-15,40 --to 1"))
     .action((groups: number[], o: { to?: number; json?: boolean }, c: Command) =>
