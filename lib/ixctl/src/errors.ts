@@ -1,14 +1,11 @@
-// ixctl's two kinds of failure and their exit codes, as the BSD sysexits
-// convention and most CLIs (git, ip, ethtool) use them:
+// ixctl's two kinds of failure and their exit codes, as most CLIs (git, ip,
+// ethtool) use them:
 //   2  the command line is wrong: unknown subcommand or option, bad value
 //   1  the cluster said no: NATS unreachable, credentials or permission
 //      refused, no answer in time, a request refused by the NIC or IXCP
-// Either way ixctl prints one line on stderr, never a stack trace.
-
-/** A bad command line (exit 2). The message names the argument and what was expected. */
-export class UsageError extends Error {
-  override name = "UsageError";
-}
+// Either way ixctl prints one line on stderr, never a stack trace. A bad
+// command line is found by commander (program.ts, args.ts); this file holds
+// the cluster's side.
 
 /** The cluster could not be reached or refused (exit 1). */
 export class ClusterError extends Error {

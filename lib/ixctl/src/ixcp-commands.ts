@@ -69,7 +69,8 @@ export function ixcpCommand(
 export function formatDecision(d: IxcpDecision): string {
   const { at, action, reason, ...rest } = d;
   const extra = Object.keys(rest).length > 0 ? `  ${JSON.stringify(rest)}` : "";
-  return `${new Date(at).toISOString()}  ${action}  ${reason}${extra}`;
+  const when = Number.isFinite(at) ? new Date(at).toISOString() : String(at); // IXCP's clock is Date.now()
+  return `${when}  ${action}  ${reason}${extra}`;
 }
 
 export function formatIxcpStatus(r: IxcpStatusReply): string {

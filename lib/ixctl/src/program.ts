@@ -11,7 +11,7 @@ import {
   parseFlowGroups,
   parseRetaSize,
 } from "./args.ts";
-import { ClusterError, EXIT_CLUSTER, EXIT_USAGE, UsageError } from "./errors.ts";
+import { ClusterError, EXIT_CLUSTER, EXIT_USAGE } from "./errors.ts";
 import {
   IXCP_VIEWS,
   coresCommand,
@@ -269,10 +269,6 @@ export async function runIxctl(
     // Help and version are CommanderErrors with exit code 0; any other is a
     // bad command line, already printed by outputError above.
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : EXIT_USAGE;
-    if (e instanceof UsageError) {
-      io.err(`ixctl: ${e.message}\n`);
-      return EXIT_USAGE;
-    }
     if (e instanceof ClusterError) {
       io.err(`ixctl: ${e.message}\n`);
       return EXIT_CLUSTER;

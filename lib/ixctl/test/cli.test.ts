@@ -6,12 +6,12 @@
 // generated users (lib/bus); test/ixctl-nic.test.ts adds a running NIC.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort, generateUsers, startNatsServer, type NatsServerHandle, type UserEntry } from "@ix/bus";
-import { SUBCOMMANDS } from "../src/program.ts";
+import { buildProgram, SUBCOMMANDS } from "../src/program.ts";
 
 const CLI = join(import.meta.dirname, "..", "src", "cli.ts");
 const cwd = mkdtempSync(join(tmpdir(), "ixctl-cli-")); // no .ix/cluster.json here
@@ -79,6 +79,13 @@ before(async () => {
 after(async () => {
   await nats?.stop();
   rmSync(cwd, { recursive: true, force: true });
+});
+
+test("SUBCOMMANDS, which these tests walk, are exactly the program's subcommands", () => {
+  const quiet = { out: () => undefined, err: () => undefined };
+  const program = buildProgram(quiet, {}, cwd, async () => undefined);
+  const names = program.commands.map((c) => c.name()).filter((n) => n !== "help");
+  assert.deepEqual(names, [...SUBCOMMANDS]);
 });
 
 test("--help lists all nine subcommands and says how ixctl finds the cluster", async () => {
@@ -193,4 +200,14 @@ test("NATS down, refused credentials, refused permissions, nobody answering: one
   ];
   const runs = await Promise.all(cases.map(([args, env]) => ixctl(args, env)));
   cases.forEach(([args, , what], i) => assertOneLineError(runs[i], 1, what, `ixctl ${args.join(" ")}`));
+});
+
+test("a reader that goes away (ixctl ... | head) ends ixctl quietly: exit 0, no EPIPE trace", async () => {
+  const child = spawn(process.execPath, [CLI, "--help"], { cwd, stdio: ["ignore", "pipe", "pipe"] });
+  child.stdout.destroy(); // closed before the child can start, let alone write
+  let stderr = "";
+  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+  const code = await new Promise<number | null>((r) => child.once("exit", r));
+  assert.equal(stderr, "");
+  assert.equal(code, 0);
 });
