@@ -15,7 +15,15 @@ import { maxRateUnderSlo } from "./modes.ts";
 import type { LoadOptions } from "./options.ts";
 import { preloadKeys } from "./preload.ts";
 import { ProgressReporter } from "./progress.ts";
-import { markCeiling, mergeConcurrentSteps, totalsOf, type RunResult } from "./results.ts";
+import {
+  markCeiling,
+  markGeneratorLimit,
+  mergeConcurrentSteps,
+  mergeGeneratorCpu,
+  totalsOf,
+  type GeneratorCpu,
+  type RunResult,
+} from "./results.ts";
 import { expectedSeconds, resolveCeiling } from "./run.ts";
 import { getTransport } from "./transport.ts";
 import type { Totals } from "./window-stats.ts";
@@ -134,7 +142,10 @@ export function mergeAgentResults(opts: LoadOptions, parts: RunResult[], ceiling
   delete result.generatorCeiling;
   delete result.nearCeiling;
   if (opts.mode === "sweep") result.maxRateUnderSlo = maxRateUnderSlo(steps, opts.sloUs);
+  const cpus = parts.map((p) => p.generatorCpu).filter((c): c is GeneratorCpu => c !== undefined);
+  if (cpus.length > 0) result.generatorCpu = mergeGeneratorCpu(cpus);
   markCeiling(result, ceiling);
+  markGeneratorLimit(result);
   return result;
 }
 
@@ -162,7 +173,7 @@ function sumProgress(latest: AgentProgress[]): {
 }
 
 function sumTotals(latest: AgentProgress[]): Totals {
-  const out: Totals = { scheduled: 0, sent: 0, completed: 0, errors: 0, late: 0, dropped: 0 };
+  const out: Totals = { scheduled: 0, sent: 0, completed: 0, errors: 0, late: 0, lagged: 0, dropped: 0 };
   for (const p of latest) {
     if (!p) continue;
     for (const k of Object.keys(out) as (keyof Totals)[]) out[k] += p.totals[k];

@@ -15,7 +15,7 @@ import { measureCeiling } from "./ceiling.ts";
 import { closeNatsL2, configureNatsL2 } from "./nats-l2/transport.ts";
 import { OptionError, parseLoadOptions, USAGE } from "./options.ts";
 import { plotResults } from "./plot.ts";
-import type { RunResult } from "./results.ts";
+import { GENERATOR_CPU_LIMIT, GENERATOR_LAG_LIMIT, type RunResult } from "./results.ts";
 import { runLoad } from "./run.ts";
 
 async function main(argv: string[]): Promise<void> {
@@ -111,6 +111,18 @@ function summary(r: RunResult): string {
   ];
   if (r.maxRateUnderSlo !== undefined)
     lines.push(`ixload: max rate with p99 <= ${r.sloUs} us: ${r.maxRateUnderSlo} req/s`);
+  const cpu = r.generatorCpu;
+  if (cpu) {
+    const each = cpu.perProcess.length > 1 ? ` (agents: ${cpu.perProcess.join(", ")})` : "";
+    lines.push(
+      `ixload: generator CPU ${cpu.share} of one CPU${each}; ${r.laggedSends} sends late by the generator's own lag`,
+    );
+  }
+  if (r.generatorLimited)
+    lines.push(
+      `ixload: WARNING the generator may have been the limit (CPU share above ${GENERATOR_CPU_LIMIT} ` +
+        `or more than ${GENERATOR_LAG_LIMIT * 100}% of sends late by its own lag)`,
+    );
   if (r.nearCeiling)
     lines.push(`ixload: WARNING achieved rate is near the generator's ceiling (${r.generatorCeiling}/s)`);
   return lines.join("\n") + "\n";

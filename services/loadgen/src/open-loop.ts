@@ -112,7 +112,10 @@ export class OpenLoopConnection implements ResponseSink {
         continue;
       }
       const blocked = this.outstanding.size + this.backlog.size >= this.depth; // no slot left for it
-      if (blocked || nowUs - due > this.lateSlackUs) rec.late();
+      const noticedLate = nowUs - due > this.lateSlackUs;
+      if (blocked || noticedLate) rec.late();
+      // Late with a slot free: the generator itself did not run in time (its CPU or the machine's).
+      if (noticedLate && !blocked) rec.lagged();
       if (!this.backlog.push(due)) rec.dropped();
     }
     this.flush();

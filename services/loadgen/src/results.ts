@@ -27,11 +27,30 @@ export interface StepResult {
   requests: number;
   errors: number;
   lateSends: number;
+  /** Of lateSends, those the generator noticed late with a slot free (its own lag). */
+  laggedSends: number;
   droppedSends: number;
   latencyUs: LatencySummaryUs;
   /** HdrHistogram compressed base64 of latencies in microseconds. */
   histogram: string;
 }
+
+/** The generator's own CPU while it measured: is it the instrument or the server that limits? */
+export interface GeneratorCpu {
+  /** User + system CPU seconds (all threads) of the generator process(es), warmups included. */
+  cpuS: number;
+  /** Wall seconds of the same span (the longest, with agents). */
+  wallS: number;
+  /** cpuS / wallS of the busiest generator process: 1.0 = one CPU fully busy. */
+  share: number;
+  /** The share of each generator process (one entry, or one per agent). */
+  perProcess: number[];
+}
+
+/** Above this share of one CPU the generator, not the server, may be the limit. */
+export const GENERATOR_CPU_LIMIT = 0.9;
+/** More than this fraction of sends noticed late with a free slot: the generator lagged. */
+export const GENERATOR_LAG_LIMIT = 0.01;
 
 export type Mode = "fixed" | "sweep" | "pattern" | "pingpong";
 
@@ -55,10 +74,18 @@ export interface RunResult {
   requests: number;
   errors: number;
   lateSends: number;
+  laggedSends: number;
   droppedSends: number;
   latencyUs: LatencySummaryUs;
   histogram: string;
   sloUs: number;
+  /** The generator's CPU over the measurement (absent for pingpong). */
+  generatorCpu?: GeneratorCpu;
+  /**
+   * True when the generator may have been the limit: its CPU share above
+   * GENERATOR_CPU_LIMIT, or more than GENERATOR_LAG_LIMIT of its sends lagged.
+   */
+  generatorLimited?: boolean;
   steps: StepResult[];
   /** Sweep: the highest achieved rate of a step that kept p99 within the SLO (0 if none). */
   maxRateUnderSlo?: number;
@@ -81,6 +108,7 @@ interface Counts {
   completed: number;
   errors: number;
   late: number;
+  lagged: number;
   dropped: number;
   targetRequests: number;
 }
@@ -97,6 +125,7 @@ function stepFromCounts(c: Counts, startS: number, durationS: number, h: Histogr
     requests: c.completed,
     errors: c.errors,
     lateSends: c.late,
+    laggedSends: c.lagged,
     droppedSends: c.dropped,
     latencyUs: latencySummary(h),
     histogram: encodeHistogram(h),
@@ -119,6 +148,7 @@ export function mergeConcurrentSteps(parts: StepResult[]): StepResult {
       completed: sum((p) => p.requests),
       errors: sum((p) => p.errors),
       late: sum((p) => p.lateSends),
+      lagged: sum((p) => p.laggedSends ?? 0),
       dropped: sum((p) => p.droppedSends),
       targetRequests: sum((p) => p.targetRate * p.durationS),
     },
@@ -141,6 +171,7 @@ export function totalsOf(
   | "requests"
   | "errors"
   | "lateSends"
+  | "laggedSends"
   | "droppedSends"
   | "latencyUs"
   | "histogram"
@@ -156,6 +187,7 @@ export function totalsOf(
     requests: sum((p) => p.requests),
     errors: sum((p) => p.errors),
     lateSends: sum((p) => p.lateSends),
+    laggedSends: sum((p) => p.laggedSends ?? 0),
     droppedSends: sum((p) => p.droppedSends),
     latencyUs,
     histogram: encodeHistogram(h),
@@ -168,6 +200,33 @@ export function markCeiling(result: RunResult, ceiling: number | undefined): voi
   result.generatorCeiling = Math.round(ceiling);
   const peak = Math.max(result.achievedRate, ...result.steps.map((s) => s.achievedRate));
   result.nearCeiling = peak > 0.8 * ceiling;
+}
+
+/** CPU share of one process over a span: process.cpuUsage() deltas (us) over wall time (us). */
+export function generatorCpuOf(cpuUs: { user: number; system: number }, wallUs: number): GeneratorCpu {
+  const cpuS = (cpuUs.user + cpuUs.system) / 1e6;
+  const wallS = wallUs / 1e6;
+  const share = wallS > 0 ? round3(cpuS / wallS) : 0;
+  return { cpuS: round3(cpuS), wallS: round3(wallS), share, perProcess: [share] };
+}
+
+/** Agents ran side by side: CPU adds, the span is the longest, the share is the busiest agent's. */
+export function mergeGeneratorCpu(parts: GeneratorCpu[]): GeneratorCpu {
+  const perProcess = parts.flatMap((p) => p.perProcess);
+  return {
+    cpuS: round3(parts.reduce((s, p) => s + p.cpuS, 0)),
+    wallS: Math.max(...parts.map((p) => p.wallS)),
+    share: Math.max(...perProcess),
+    perProcess,
+  };
+}
+
+/** Sets generatorLimited from the CPU share and the lagged sends (see GENERATOR_CPU_LIMIT). */
+export function markGeneratorLimit(result: RunResult): void {
+  const cpuBound = (result.generatorCpu?.share ?? 0) > GENERATOR_CPU_LIMIT;
+  const scheduled = result.offeredRate * result.steps.reduce((s, p) => s + p.durationS, 0);
+  const lagging = scheduled > 0 && result.laggedSends > GENERATOR_LAG_LIMIT * scheduled;
+  result.generatorLimited = cpuBound || lagging;
 }
 
 function round1(x: number): number {

@@ -12,7 +12,14 @@ import type { LoadOptions } from "./options.ts";
 import { runPingPong } from "./pingpong.ts";
 import { preloadKeys } from "./preload.ts";
 import { ProgressReporter } from "./progress.ts";
-import { markCeiling, totalsOf, type RunResult, type StepResult } from "./results.ts";
+import {
+  generatorCpuOf,
+  markCeiling,
+  markGeneratorLimit,
+  totalsOf,
+  type RunResult,
+  type StepResult,
+} from "./results.ts";
 import { LoadRunner } from "./runner.ts";
 import { getTransport } from "./transport.ts";
 
@@ -45,6 +52,7 @@ export async function runLoad(opts: LoadOptions, hooks: RunHooks = {}): Promise<
       requests: points.reduce((s, p) => s + p.roundTrips, 0),
       errors: 0,
       lateSends: 0,
+      laggedSends: 0,
       droppedSends: 0,
       latencyUs: points[0]?.oneWayUs ?? emptyLatencySummary(),
       histogram: "",
@@ -82,17 +90,23 @@ export async function runLoad(opts: LoadOptions, hooks: RunHooks = {}): Promise<
       }));
       progress.start();
     }
+    // The generator's own CPU over the measurement (all its threads), for "was it the limit?".
+    const cpuBefore = process.cpuUsage();
+    const wallBefore = performance.now();
     const outcome = await runMode(runner, { ...opts, mode: opts.mode }, hooks.onStep);
+    const generatorCpu = generatorCpuOf(process.cpuUsage(cpuBefore), (performance.now() - wallBefore) * 1000);
     const result: RunResult = {
       ...baseResult(opts, startedAt),
       ...totalsOf(outcome.steps),
       steps: outcome.steps,
+      generatorCpu,
     };
     if (opts.mode === "sweep") {
       result.maxRateUnderSlo = outcome.maxRateUnderSlo;
       result.stoppedBy = outcome.stoppedBy;
     }
     markCeiling(result, ceiling);
+    markGeneratorLimit(result);
     return result;
   } finally {
     progress?.stop();

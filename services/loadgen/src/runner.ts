@@ -1,8 +1,9 @@
 // Drives all connections of one generator process through measurement phases.
-// A single ticker walks the connections' schedules: when the earliest due send
-// is close it spins on setImmediate (timers alone have 1 ms granularity), and
-// when it is far it sleeps on setTimeout so an idle generator does not burn a
-// core that the server under test may need.
+// A single scheduler walks the connections' schedules: each tick sends every
+// send that is due on every connection, then sleeps until the earliest next due
+// time across connections (or the window's end) on a Waker (wake.ts) -- never
+// spinning, so the generator does not take a CPU from the server it measures.
+// A send the tick notices late keeps its scheduled time (open-loop.ts).
 
 import { monotonicUs, type Clock } from "./clock.ts";
 import { interArrival, type InterArrivalKind } from "./distributions.ts";
@@ -10,6 +11,7 @@ import { OpenLoopConnection } from "./open-loop.ts";
 import type { ProtocolClient } from "./protocol.ts";
 import { Rng } from "./rng.ts";
 import type { Conn, Transport } from "./transport.ts";
+import { preciseWaker, type Waker, type WakerFactory } from "./wake.ts";
 import { Recorder, WindowStats } from "./window-stats.ts";
 
 export interface RunnerConfig {
@@ -24,6 +26,8 @@ export interface RunnerConfig {
   lateSlackUs: number;
   makeClient(connectionIndex: number, rng: Rng): ProtocolClient;
   clock?: Clock;
+  /** How the scheduler sleeps until a due time (default: preciseWaker, which needs the monotonicUs clock). */
+  waker?: WakerFactory;
 }
 
 export interface Phase {
@@ -35,8 +39,7 @@ export interface Phase {
   bucketUs: number;
 }
 
-const SPIN_BELOW_US = 1500; // closer than this, timers are too coarse: spin
-const MAX_SLEEP_US = 10_000; // re-read the rate at least this often
+const MAX_SLEEP_US = 10_000; // re-read the rate at least this often (patterns change it continuously)
 const CONNECT_BATCH = 64;
 
 export class LoadRunner {
@@ -45,11 +48,20 @@ export class LoadRunner {
   /** The target rate most recently applied (requests/s). */
   currentRate = 0;
   private readonly clock: Clock;
+  private readonly waker: Waker;
+  /** The scheduler tick of the running phase (the waker calls it); a no-op between phases. */
+  private tick: () => void = () => {};
 
-  private constructor(connections: OpenLoopConnection[], recorder: Recorder, clock: Clock) {
+  private constructor(
+    connections: OpenLoopConnection[],
+    recorder: Recorder,
+    clock: Clock,
+    wakerFactory: WakerFactory,
+  ) {
     this.connections = connections;
     this.recorder = recorder;
     this.clock = clock;
+    this.waker = wakerFactory(() => this.tick());
   }
 
   static async connect(config: RunnerConfig): Promise<LoadRunner> {
@@ -83,7 +95,7 @@ export class LoadRunner {
         unitGap,
       });
     });
-    return new LoadRunner(connections, recorder, clock);
+    return new LoadRunner(connections, recorder, clock, config.waker ?? preciseWaker);
   }
 
   inFlight(): number {
@@ -124,6 +136,8 @@ export class LoadRunner {
           if (measuring) windows.push(rec.window);
           if (boundary >= end) {
             finished = true;
+            this.waker.disarm();
+            this.tick = () => {};
             this.applyRate(0, nowUs);
             rec.window = new WindowStats(end); // later responses land outside every window
             rec.boundaryUs = Infinity;
@@ -139,6 +153,7 @@ export class LoadRunner {
       rec.boundaryUs = measuring ? Math.min(start + phase.bucketUs, end) : start + phase.warmupUs;
       rec.onBoundary = rotate;
 
+      // Sends everything due, then sleeps until the earliest next due time.
       const tick = (): void => {
         if (finished) return;
         const now = clock();
@@ -152,15 +167,16 @@ export class LoadRunner {
           c.pump(now);
           if (c.nextDueUs < nextDue) nextDue = c.nextDueUs;
         }
-        const waitUs = nextDue - clock();
-        if (waitUs < SPIN_BELOW_US) setImmediate(tick);
-        else setTimeout(tick, Math.floor(Math.min(waitUs - 1000, MAX_SLEEP_US) / 1000));
+        // nextDue <= now only when a pump stopped at its cap: wake at once, work is waiting.
+        this.waker.arm(Math.min(nextDue, now + MAX_SLEEP_US));
       };
+      this.tick = tick;
       tick();
     });
   }
 
   close(): void {
+    this.waker.close();
     this.applyRate(0, this.clock());
     for (const c of this.connections) c.close();
   }

@@ -15,6 +15,8 @@ export class WindowStats {
   errors = 0;
   /** Sends that came due while the connection was at depth or the loop ran late. */
   late = 0;
+  /** Of `late`, those noticed late with a slot free: the generator's own lag, not the server's. */
+  lagged = 0;
   /** Due sends thrown away because a connection's backlog was full (or it had died). */
   dropped = 0;
   /** Integral of the target rate over the window (requests), for the mean target. */
@@ -33,13 +35,22 @@ export interface Totals {
   completed: number;
   errors: number;
   late: number;
+  lagged: number;
   dropped: number;
 }
 
 /** Where connections record: the current window and the run's totals. */
 export class Recorder {
   window: WindowStats;
-  readonly totals: Totals = { scheduled: 0, sent: 0, completed: 0, errors: 0, late: 0, dropped: 0 };
+  readonly totals: Totals = {
+    scheduled: 0,
+    sent: 0,
+    completed: 0,
+    errors: 0,
+    late: 0,
+    lagged: 0,
+    dropped: 0,
+  };
   /** An extra per-latency hook (the Prometheus histogram); null keeps the hot path lean. */
   observer: ((latencyUs: number) => void) | null = null;
   /** When the current window ends (us); a response arriving later first calls onBoundary. */
@@ -63,6 +74,11 @@ export class Recorder {
   late(): void {
     this.window.late++;
     this.totals.late++;
+  }
+
+  lagged(): void {
+    this.window.lagged++;
+    this.totals.lagged++;
   }
 
   dropped(): void {

@@ -59,6 +59,7 @@ test("concurrent agent steps merge: counts add, quantiles come from the merged h
     requests,
     errors: 1,
     lateSends: 2,
+    laggedSends: 1,
     droppedSends: 0,
     latencyUs: latencySummary(h),
     histogram: encodeHistogram(h),
@@ -69,6 +70,7 @@ test("concurrent agent steps merge: counts add, quantiles come from the merged h
   assert.equal(m.targetRate, 1000);
   assert.equal(m.errors, 2);
   assert.equal(m.lateSends, 4);
+  assert.equal(m.laggedSends, 2);
   assert.equal(m.latencyUs.p50, 100); // neither agent's own median
   assert.ok(m.latencyUs.p90 >= 1080 && m.latencyUs.p90 <= 1081);
 });
