@@ -13,6 +13,7 @@ import { join } from "node:path";
 import { svgDocument } from "@ix/loadgen";
 import {
   sharedCluster,
+  generatorFigures,
   ixload,
   median,
   metricSum,
@@ -34,6 +35,8 @@ export interface PipelineSample {
   /** Cluster CPU (nats-server + NIC + cores + app), cores. */
   clusterCpu: number;
   cpu: Record<string, number>;
+  /** ixload's own view: was the generator the limit of this overload? */
+  generator: Figures;
 }
 
 /** Echo under overload on a running cluster: the achieved rate is the ceiling. */
@@ -67,6 +70,7 @@ export async function overload(bc: BenchCluster, durationS: number): Promise<Pip
     framesPerCycle: (after.dpFrames - before.dpFrames) / Math.max(1, after.cycles - before.cycles),
     clusterCpu: CLUSTER_ROLES.reduce((s, k) => s + (cpu[k] ?? 0), 0),
     cpu,
+    generator: generatorFigures(result),
   };
 }
 
@@ -143,6 +147,10 @@ export async function run(o: BenchOptions): Promise<Figures> {
       cpuShare: Object.fromEntries(
         Object.keys(ss[0].cpu).map((k) => [k, round(median(ss.map((s) => s.cpu[k] ?? NaN)), 2)]),
       ),
+      generator: {
+        cpuShare: round(median(ss.map((s) => s.generator.cpuShare as number)), 2),
+        limited: ss.some((s) => s.generator.limited === true),
+      },
     };
   }
   out.gain = round(per[64].rate / per[1].rate);

@@ -11,6 +11,7 @@ import { ixcpRequest } from "@ix/bus";
 import { svgDocument, type RunResult } from "@ix/loadgen";
 import {
   benchCluster,
+  generatorFigures,
   ixload,
   median,
   metricSum,
@@ -138,6 +139,7 @@ export async function run(o: BenchOptions): Promise<Figures> {
         ),
         intervalP99MedianUs: median(steps.map((s) => s.latencyUs.p99)),
         intervals: steps.length,
+        generator: generatorFigures(result),
         achievedRate: result.achievedRate,
         p99Us: result.latencyUs.p99,
         backgroundOps: bg,

@@ -12,7 +12,14 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { plotResults, type RunResult } from "@ix/loadgen";
 import { canUseTap } from "@ix/cluster";
-import { benchCluster, ixload, round, SERVER_IP, sharedCluster } from "./support/harness.ts";
+import {
+  benchCluster,
+  generatorFigures,
+  ixload,
+  round,
+  SERVER_IP,
+  sharedCluster,
+} from "./support/harness.ts";
 import { startMemcached, startNodeNet } from "./support/servers.ts";
 import type { BenchOptions, Figures } from "./support/types.ts";
 
@@ -116,6 +123,7 @@ export async function run(o: BenchOptions): Promise<Figures> {
         peakRate: Math.round(peak(r[k])),
         lowestStepP99Us: r[k].steps[0]?.latencyUs.p99 ?? NaN,
         stoppedBy: r[k].stoppedBy ?? "",
+        generator: generatorFigures(r[k]),
       };
     }
     f.ixNatsL2VsMemcached = ratio(slo("ixNatsL2"), slo("memcached"));

@@ -11,6 +11,7 @@ import { subjects as S } from "@ix/bus";
 import { startCluster, REPO_ROOT, type Cluster, type ClusterOptions } from "@ix/cluster";
 import type { RunResult } from "@ix/loadgen";
 import { cpuWindow, pidsMatching } from "./proc-cpu.ts";
+import type { Figures } from "./types.ts";
 
 export const IXLOAD = join(REPO_ROOT, "services", "loadgen", "src", "cli.ts");
 export const SERVER_IP = "10.77.0.2";
@@ -151,6 +152,20 @@ export async function ixload(
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * What ixload says of itself in a run: its CPU share (of one CPU, the busiest
+ * agent), the sends it noticed late with a slot free (its own lag), and whether
+ * it, rather than the cluster, may have been the limit (results.ts
+ * markGeneratorLimit). renderReport lists every scenario where `limited` is true.
+ */
+export function generatorFigures(r: RunResult): Figures {
+  return {
+    cpuShare: r.generatorCpu?.share ?? NaN,
+    laggedSends: r.laggedSends ?? 0,
+    limited: r.generatorLimited ?? false,
+  };
 }
 
 export const median = (xs: number[]): number => {

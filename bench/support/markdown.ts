@@ -1,4 +1,5 @@
 // The Markdown table of every figure: one row per dotted path.
+import { GENERATOR_CPU_LIMIT, GENERATOR_LAG_LIMIT } from "@ix/loadgen";
 import type { Figures } from "./types.ts";
 import { targetsMarkdown, type TargetResult } from "./targets.ts";
 
@@ -41,6 +42,10 @@ export function renderReport(r: Report): string {
     ``,
     targetsMarkdown(r.targets),
     ``,
+    `## The instrument`,
+    ``,
+    generatorVerdict(scenarios),
+    ``,
     `## Figures`,
     ``,
     figuresTable(scenarios),
@@ -54,6 +59,28 @@ export function renderReport(r: Report): string {
       : []),
     ``,
   ].join("\n");
+}
+
+/**
+ * Where ixload (the generator), not the cluster, may have been the limit: every
+ * figure `...generator.limited` that is true (harness.ts generatorFigures).
+ */
+export function generatorVerdict(results: Record<string, Figures>): string {
+  const runs = Object.entries(results).flatMap(([scenario, r]) =>
+    flatten(r)
+      .filter(([k]) => k === "generator.limited" || k.endsWith(".generator.limited"))
+      .map(([k, v]) => ({
+        path: `${scenario}.${k.replace(/\.?generator\.limited$/, "")}`,
+        limited: v === true,
+      })),
+  );
+  if (runs.length === 0) return "No scenario reported the generator's own CPU.";
+  const limited = runs.filter((r) => r.limited).map((r) => r.path.replace(/\.$/, ""));
+  const rule = `its CPU share above ${GENERATOR_CPU_LIMIT} of one CPU or more than ${GENERATOR_LAG_LIMIT * 100}% of its sends late by its own lag`;
+  return limited.length === 0
+    ? `The generator (ixload) was not the limit in any of the ${runs.length} runs that report it (${rule}: none).`
+    : `The generator (ixload), not the cluster, may have been the limit (${rule}) in: ${limited.join(", ")}. ` +
+        `Their figures measure the instrument as much as the cluster.`;
 }
 
 export function flatten(f: Figures, prefix = ""): [string, unknown][] {
