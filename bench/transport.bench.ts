@@ -8,11 +8,18 @@
 // A round trip moves K frames in and K
 // out, so limit frames/s = 2 K round trips/s, against the NIC's frames/s
 // (in + out) in the pipeline. fractionOfLimit = pipeline / limit.
+//
+// clientComparison: the same ring with nats v2 (the dependency) and its
+// maintained successor @nats-io/transport-node v3 (when installed, see
+// support/nats-client.ts), alternated on the same nats-server: one frame per
+// message and the burst size, round trips/s and the ring's CPU per round trip.
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { connect } from "nats";
 import { freePort } from "@ix/bus";
 import { median, round, sharedCluster } from "./support/harness.ts";
+import { cpuWindow } from "./support/proc-cpu.ts";
+import { loadNatsClient, NATS_CLIENTS, type NatsClient, type NatsClientName } from "./support/nats-client.ts";
 import { overload, type PipelineSample } from "./batching.bench.ts";
 import type { BenchOptions, Figures } from "./support/types.ts";
 
@@ -41,13 +48,14 @@ async function startNats(): Promise<{ url: string; child: ChildProcess }> {
   throw new Error("nats-server did not start");
 }
 
-async function relay(url: string, role: string): Promise<ChildProcess> {
+async function relay(url: string, role: string, client: NatsClientName = "nats"): Promise<ChildProcess> {
   const routes = HOPS.filter((h) => h[2] === role).map((h) => `${h[0]}>${h[1]}`);
   const child = spawn(
     process.execPath,
     [join(import.meta.dirname, "support", "nats-relay.ts"), url, ...routes],
     {
       stdio: ["ignore", "pipe", "inherit"],
+      env: { ...process.env, NATS_CLIENT: client },
     },
   );
   await new Promise<void>((resolve, reject) => {
@@ -58,8 +66,14 @@ async function relay(url: string, role: string): Promise<ChildProcess> {
 }
 
 /** Round trips per second of `window` messages of `size` bytes circulating the 6 hops. */
-async function ringRate(url: string, size: number, window: number, seconds: number): Promise<number> {
-  const nc = await connect({ servers: url });
+async function ringRate(
+  url: string,
+  size: number,
+  window: number,
+  seconds: number,
+  client: NatsClient = { connect },
+): Promise<number> {
+  const nc = await client.connect({ servers: url });
   const payload = new Uint8Array(size).fill(0x61);
   let done = 0;
   let counting = false;
@@ -80,6 +94,69 @@ async function ringRate(url: string, size: number, window: number, seconds: numb
   // Messages still in the relays die at t.h6 (no subscriber) before the next ring starts.
   await new Promise((r) => setTimeout(r, 300));
   return rate;
+}
+
+/**
+ * The ring with each NATS client in turn (relays and driver alike), alternated
+ * `repeats` times on one nats-server; medians and v3/v2 ratios. CPU per round
+ * trip covers the 3 relays, this process (the driver) and nats-server, over the
+ * whole ring run (its 0.5 s warm-up included, for both clients alike).
+ */
+async function compareClients(
+  url: string,
+  serverPid: number,
+  sizes: Record<string, number>,
+  window: number,
+  repeats: number,
+  seconds: number,
+): Promise<Figures> {
+  const clients: Partial<Record<NatsClientName, NatsClient>> = {};
+  for (const name of NATS_CLIENTS) {
+    const c = await loadNatsClient(name);
+    if (c === null) return { skipped: `${name} is not installed (npm install --no-save ${name})` };
+    clients[name] = c;
+  }
+  const samples: Record<string, Record<string, { rate: number[]; cpuUs: number[] }>> = {};
+  for (let rep = 0; rep < repeats; rep++) {
+    for (const [label, size] of Object.entries(sizes)) {
+      for (const name of NATS_CLIENTS) {
+        const relays: ChildProcess[] = [];
+        try {
+          for (const role of ["nic", "core", "app"]) relays.push(await relay(url, role, name));
+          const pids = Object.fromEntries(relays.map((r, i) => [`relay${i}`, r.pid ?? 0]));
+          const cpu = cpuWindow({ ...pids, driver: process.pid, server: serverPid });
+          const t0 = performance.now();
+          const rate = await ringRate(url, size, window, seconds, clients[name]);
+          const shares = cpu.stop();
+          const wallS = (performance.now() - t0) / 1000;
+          const cpuS = Object.values(shares).reduce((s, x) => s + x, 0) * wallS;
+          const s = ((samples[label] ??= {})[name] ??= { rate: [], cpuUs: [] });
+          s.rate.push(rate);
+          s.cpuUs.push((cpuS * 1e6) / Math.max(1, rate * seconds));
+        } finally {
+          for (const r of relays) r.kill("SIGTERM");
+        }
+      }
+    }
+  }
+  const out: Figures = { window, repeats };
+  for (const [label, per] of Object.entries(samples)) {
+    const v2 = per["nats"];
+    const v3 = per["@nats-io/transport-node"];
+    out[label] = {
+      bytes: sizes[label],
+      v2RoundTripsPerSec: Math.round(median(v2.rate)),
+      v3RoundTripsPerSec: Math.round(median(v3.rate)),
+      v3OverV2Rate: round(median(v3.rate) / median(v2.rate)),
+      v2CpuUsPerRoundTrip: round(median(v2.cpuUs)),
+      v3CpuUsPerRoundTrip: round(median(v3.cpuUs)),
+      v3OverV2Cpu: round(median(v3.cpuUs) / median(v2.cpuUs)),
+      // Per repeat, in run order (v2 then v3 each time): the spread on a shared machine.
+      v2RoundTripsPerSecEach: v2.rate.map(Math.round),
+      v3RoundTripsPerSecEach: v3.rate.map(Math.round),
+    };
+  }
+  return out;
 }
 
 export async function run(o: BenchOptions): Promise<Figures> {
@@ -114,6 +191,15 @@ export async function run(o: BenchOptions): Promise<Figures> {
     );
     // One message in flight: the transport's round-trip floor (compare the ping-pong latency).
     const single = await ringRate(nats.url, 100, 1, o.quick ? 1 : 3);
+    const clientComparison = await compareClients(
+      nats.url,
+      nats.child.pid ?? 0,
+      { oneFrame: Math.round(pipe.bytesPerFrame + 16), burst: size },
+      window,
+      o.quick ? 1 : 3,
+      o.quick ? 1 : 3,
+    );
+    o.log(`nats v2 vs @nats-io/transport-node v3: ${JSON.stringify(clientComparison)}`);
     o.log(
       `limit ${Math.round(limitFramesPerSec)} frames/s (${framesPerMsg} frames of ${Math.round(pipe.bytesPerFrame)} B per message), pipeline ${Math.round(pipe.framesPerSec)}`,
     );
@@ -130,6 +216,7 @@ export async function run(o: BenchOptions): Promise<Figures> {
       pipelineFramesPerSec: Math.round(pipe.framesPerSec),
       pipelineRequestsPerSec: Math.round(pipe.maxRate),
       fractionOfLimit: round(pipe.framesPerSec / limitFramesPerSec),
+      clientComparison,
     };
   } finally {
     for (const r of relays) r.kill("SIGTERM");
