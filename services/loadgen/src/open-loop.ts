@@ -100,10 +100,15 @@ export class OpenLoopConnection implements ResponseSink {
     this.backlog.clear();
   }
 
-  /** Moves every send due by `nowUs` into the backlog, then sends what depth allows. */
-  pump(nowUs: number): void {
+  /**
+   * Moves every send due by `dueByUs` (default: `nowUs`) into the backlog, then
+   * sends what depth allows. Lateness is judged against `nowUs`, when the
+   * generator actually noticed them; `dueByUs` < `nowUs` lets the runner take the
+   * sends of a window that ended before a late wake into that window's counts.
+   */
+  pump(nowUs: number, dueByUs = nowUs): void {
     const rec = this.recorder;
-    for (let n = 0; this.nextDueUs <= nowUs && n < MAX_DUE_PER_PUMP; n++) {
+    for (let n = 0; this.nextDueUs <= dueByUs && n < MAX_DUE_PER_PUMP; n++) {
       const due = this.nextDueUs;
       this.nextDueUs = due + this.gap(); // from the schedule, never from "now"
       rec.scheduled();

@@ -157,7 +157,14 @@ export class LoadRunner {
       const tick = (): void => {
         if (finished) return;
         const now = clock();
-        rotate(now);
+        // A wake later than a window's end (a busy machine) first sends what came
+        // due in that window, so it counts there: per-window offered and sent
+        // follow the schedule, not the generator's lag (the lag shows as late sends).
+        while (!finished && now >= rec.boundaryUs) {
+          const boundary = rec.boundaryUs;
+          for (const c of this.connections) c.pump(now, boundary);
+          rotate(boundary);
+        }
         if (finished) return;
         accrueTarget(now);
         const rate = Math.max(0, phase.rateAt(now - start));
