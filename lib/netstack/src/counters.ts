@@ -63,6 +63,8 @@ export function createCounters() {
     dropTcpMalformed: 0,
     dropTcpChecksum: 0,
     dropTcpNotOwned: 0,
+    /** Debug builds (verifyFlowGroup): the NIC's flow group disagreed with the stack's own hash. */
+    dropTcpFlowGroupMismatch: 0,
     dropTcpNoListener: 0,
     dropTcpNoConnection: 0,
     dropTcpBadSynCookie: 0,

@@ -26,6 +26,12 @@ export interface DataplaneConfig {
   transitionTimeoutUs: number;
   /** No syscalls for this long while events wait for an answer: the app is reported stalled. */
   appStallMs: number;
+  /**
+   * Debug/test: re-hash every TCP segment and drop (count) those whose flow
+   * group differs from the NIC's (a NIC and core configured with different
+   * RSS keys or RETA sizes). Off by default: the NIC's flow group is trusted.
+   */
+  verifyFlowGroup: boolean;
 }
 
 export function loadConfig(
@@ -49,6 +55,7 @@ export function loadConfig(
       parked: { type: "boolean" },
       "transition-timeout-us": { type: "string" },
       "app-stall-ms": { type: "string" },
+      "verify-flow-group": { type: "boolean" },
     },
   });
   const int = (
@@ -87,5 +94,6 @@ export function loadConfig(
       10_000_000,
     ),
     appStallMs: int(values["app-stall-ms"], "IX_APP_STALL_MS", 2000, 50, 3_600_000),
+    verifyFlowGroup: values["verify-flow-group"] ?? env.IX_VERIFY_FLOW_GROUP === "1",
   };
 }

@@ -1,103 +1,157 @@
-// Composes one dataplane core: the lib/netstack Stack, the elastic thread's
-// cycle, and the NATS subjects it talks on (RX/TX/credits with the NIC,
-// syscalls/events with the app, commands from IXCP). Decoding failures are
-// counted, never fatal: the app and the wire are untrusted.
+// Composes one dataplane core and connects it to the bus. The parts are built
+// in dependency order, each from parts that already exist (no callback reads
+// a field assigned later):
+//   RX ring, TX batch -> Stack (transmits into the TX batch)
+//   -> EventOutbox (step 7) -> Migrations -> SyscallInbox (step 1)
+//   -> BatchLimit, cycle stats and load metrics
+//   -> CoreControl (IXCP's commands, step 2) -> ElasticThread (the cycle)
+// The bus side only decodes, enqueues and wakes the thread. Decoding failures
+// are counted, never fatal: the app and the wire are untrusted.
 import type { NatsConnection, Subscription } from "nats";
 import { ix } from "@ix/proto";
 import { subjects as S, initialReta, flowGroupsOfQueue } from "@ix/bus";
-import { Stack, DEFAULT_RSS_KEY, type StackEvent } from "@ix/netstack";
-import { ElasticThread } from "./elastic-thread.ts";
-import { executeBatch, type SyscallCounters } from "./syscalls.ts";
-import { encodeEvent } from "./events.ts";
+import { Stack, DEFAULT_RSS_KEY } from "@ix/netstack";
+import { ElasticThread, newCycleStats, type ControlPoint, type TxSink } from "./elastic-thread.ts";
+import { RxQueue } from "./rx-queue.ts";
+import { BatchLimit } from "./batch-limit.ts";
+import { QueueMetrics } from "./queue-metrics.ts";
+import { TxBatch } from "./tx-batch.ts";
+import { EventOutbox } from "./event-outbox.ts";
+import { SyscallInbox } from "./syscall-inbox.ts";
 import { CoreControl } from "./control.ts";
 import { Migrations } from "./migration.ts";
 import { AppWatch } from "./app-watch.ts";
+import { clockUs, nodeTimers } from "./clock.ts";
 import type { DataplaneConfig } from "./config.ts";
-
-/** IX: at most 8192 event conditions per core per cycle; the rest wait for the next. */
-export const MAX_EVENTS_PER_CYCLE = 8192;
-/** Syscall batches waiting for a cycle; beyond this an app is flooding and batches are dropped. */
-export const MAX_PENDING_BATCHES = 256;
 
 const EMPTY = new Uint8Array(0);
 
-export const clockUs = (): number => performance.timeOrigin * 1000 + performance.now() * 1000;
+/** Step 6 over the bus: consumed descriptors as one RxCredit, then the frames as one TxBurst. */
+function nicPort(nc: NatsConnection, queue: number): TxSink {
+  return {
+    flush(frames, credits) {
+      if (credits > 0)
+        nc.publish(S.nicCredit(queue), ix.RxCredit.encode({ queue, descriptors: credits }).finish());
+      if (frames.length > 0)
+        nc.publish(S.nicTx(queue), ix.TxBurst.encode({ queue, frames: frames as Uint8Array[] }).finish());
+    },
+  };
+}
+
+/** Step 2: migration messages first (a command about an arriving group must see it installed), then commands. */
+function quiescentPoint(migrations: Migrations, control: CoreControl): ControlPoint {
+  return {
+    run() {
+      migrations.runPending();
+      control.runPending();
+    },
+    nextDeadline: () => (control.waiting > 0 ? -Infinity : migrations.nextDeadline()),
+  };
+}
 
 export class DataplaneCore {
   readonly cfg: DataplaneConfig;
+  readonly rx: RxQueue;
   readonly stack: Stack;
+  readonly outbox: EventOutbox;
+  readonly appWatch: AppWatch;
+  readonly migrations: Migrations;
+  readonly inbox: SyscallInbox;
+  readonly batch: BatchLimit;
   readonly thread: ElasticThread;
   readonly control: CoreControl;
-  readonly migrations: Migrations;
-  readonly syscalls: SyscallCounters = { calls: 0, errors: 0, unknown: 0, oversizedBatches: 0 };
-  malformed = { rx: 0, syscalls: 0, migrations: 0 };
-  droppedBatches = 0;
-  private pendingBatches: ix.SyscallBatch[] = [];
-  private carriedEvents: StackEvent[] = [];
-  private lastResults: { seq: number; results: number[] } | undefined;
-  private eventSeq = 0;
+  readonly malformed = { rx: 0, syscalls: 0, migrations: 0 };
   private subs: Subscription[] = [];
   private readonly nc: NatsConnection;
-  readonly appWatch: AppWatch;
-  /** Connections closed because the app that held them was replaced by a new instance. */
-  orphansClosed = 0;
   private watchTimer: NodeJS.Timeout | undefined;
 
   constructor(cfg: DataplaneConfig, nc: NatsConnection) {
     this.cfg = cfg;
     this.nc = nc;
-    const owned = cfg.active ? flowGroupsOfQueue(initialReta(cfg.retaSize, cfg.cores), cfg.core) : [];
-    this.stack = new Stack({
+    const core = cfg.core;
+    const log = (line: string): void => console.error(`[dataplane ${core}] ${line}`);
+    const rx = (this.rx = new RxQueue(cfg.ringSize));
+    const txBatch = new TxBatch();
+    const owned = cfg.active ? flowGroupsOfQueue(initialReta(cfg.retaSize, cfg.cores), core) : [];
+    const stack = (this.stack = new Stack({
       mac: cfg.mac,
       ip: cfg.ip,
       clock: clockUs,
-      transmit: (frame) => this.thread.transmit(frame),
+      transmit: txBatch.keep,
       rssKey: cfg.rssKey ?? DEFAULT_RSS_KEY,
       retaSize: cfg.retaSize,
       ownedFlowGroups: owned,
       bufferPool: { count: cfg.bufferCount, size: 2048 },
       // The NIC answers ARP for the host (offload); cores only learn from the mirrored frames.
       arp: { answerRequests: false },
-    });
-    this.appWatch = new AppWatch({
-      stallUs: cfg.appStallMs * 1000,
-      log: (line) => console.error(`[dataplane ${cfg.core}] ${line}`),
-    });
-    this.control = new CoreControl(this);
-    this.migrations = new Migrations(
+      verifyFlowGroup: cfg.verifyFlowGroup,
+    }));
+    const appWatch = (this.appWatch = new AppWatch({ stallUs: cfg.appStallMs * 1000, log }));
+    const outbox = (this.outbox = new EventOutbox({
+      core,
+      stackEvents: stack,
+      publish: (batch) => nc.publish(S.coreEvt(core), ix.EventBatch.encode(batch).finish()),
+      awaitingAnswer: () => appWatch.delivered(clockUs()),
+    }));
+    const migrations = (this.migrations = new Migrations(
       {
-        core: cfg.core,
-        stack: this.stack,
+        core,
+        stack,
         clock: clockUs,
         send: (target, m) => nc.publish(S.coreMigrate(target), ix.Migration.encode(m).finish()),
-        extractQueued: (groups) => this.thread.rx.extract(groups),
-        announceMoved: (groups) => this.announceMoved(groups),
-        wake: () => this.thread.wake(),
+        rx,
+        announceMoved: (groups) => {
+          const moved: ix.IEvent[] = [];
+          for (const fg of groups) {
+            for (const c of stack.connectionsOf(fg))
+              moved.push({ kind: ix.EventKind.EV_MOVED, handle: c.handle, cookie: c.cookie, value: core });
+          }
+          if (moved.length > 0) outbox.sendNow(moved);
+        },
       },
       cfg.transitionTimeoutUs,
-    );
+    ));
+    const inbox = (this.inbox = new SyscallInbox({
+      core,
+      stack,
+      outbox,
+      appWatch,
+      movedTo: (fg) => migrations.movedTo(fg),
+      log,
+    }));
+    const batch = (this.batch = new BatchLimit(cfg.batchSize));
+    const stats = newCycleStats();
+    const metrics = new QueueMetrics(clockUs());
+    const control = (this.control = new CoreControl({
+      core,
+      active: cfg.active,
+      flowGroups: stack,
+      batch,
+      migrations,
+      timers: nodeTimers,
+      load: () => ({
+        connections: stack.connectionCount(),
+        framesIn: stats.framesIn,
+        framesOut: stats.framesOut,
+        idleFraction: metrics.last.idleFraction,
+        queueEmaFast: metrics.last.queueEma[0],
+        queueEmaSlow: metrics.last.queueEma[2],
+      }),
+    }));
     this.thread = new ElasticThread({
-      stack: this.stack,
+      stack,
+      rx,
+      txBatch,
+      nic: nicPort(nc, core),
+      syscalls: inbox,
+      control: quiescentPoint(migrations, control),
+      events: outbox,
+      rxFilter: migrations,
       clock: clockUs,
-      batchSize: cfg.batchSize,
-      ringSize: cfg.ringSize,
-      ports: {
-        flushTx: (frames) =>
-          nc.publish(S.nicTx(cfg.core), ix.TxBurst.encode({ queue: cfg.core, frames }).finish()),
-        returnCredits: (n) =>
-          nc.publish(S.nicCredit(cfg.core), ix.RxCredit.encode({ queue: cfg.core, descriptors: n }).finish()),
-        runSyscalls: () => this.runSyscalls(),
-        runControl: () => {
-          // Migration messages first: a command about a group that is arriving
-          // must see it installed.
-          this.migrations.runPending();
-          this.control.runPending();
-        },
-        deliverEvents: () => this.deliverEvents(),
-        accept: this.migrations.accept,
-        afterRx: () => this.migrations.flushForwards(),
-        nextDeadline: () => this.migrations.nextDeadline(),
-      },
+      timers: nodeTimers,
+      batch,
+      stats,
+      metrics,
     });
   }
 
@@ -106,16 +160,16 @@ export class DataplaneCore {
     this.subs.push(
       this.nc.subscribe(S.nicRx(core), { callback: (_e, m) => this.onRx(m.data) }),
       this.nc.subscribe(S.coreSys(core), { callback: (_e, m) => this.onSyscalls(m.data) }),
-      this.nc.subscribe(S.coreCtl(core), { callback: (_e, m) => this.control.enqueue(m) }),
+      this.nc.subscribe(S.coreCtl(core), {
+        callback: (_e, m) => {
+          this.control.enqueue(m.data, m.reply ? (reply) => m.respond(reply) : undefined);
+          this.thread.wake();
+        },
+      }),
       this.nc.subscribe(S.coreMigrate(core), { callback: (_e, m) => this.onMigration(m.data) }),
     );
-    this.watchTimer = setInterval(() => this.appWatch.check(clockUs(), this.carriedEvents.length), 250);
+    this.watchTimer = setInterval(() => this.appWatch.check(clockUs(), this.outbox.backlog), 250);
     this.watchTimer.unref();
-  }
-
-  /** Events the app has not been sent yet (at most MAX_EVENTS_PER_CYCLE leave per cycle). */
-  get pendingEvents(): number {
-    return this.carriedEvents.length;
   }
 
   stop(): void {
@@ -124,6 +178,7 @@ export class DataplaneCore {
     this.thread.stop();
   }
 
+  /** An RxBurst from the NIC: its frames join the RX ring (a full ring counts drops). */
   private onRx(data: Uint8Array): void {
     let burst: ix.RxBurst;
     try {
@@ -132,14 +187,15 @@ export class DataplaneCore {
       this.malformed.rx++;
       return;
     }
-    this.thread.deliver(
-      burst.frames.map((f) => ({
+    for (const f of burst.frames) {
+      this.rx.push({
         data: f.data ?? EMPTY,
         rxTimeUs: f.rxTimeUs ?? 0,
         flowGroup: f.flowGroup ?? 0,
         rssHash: f.rssHash ?? 0,
-      })),
-    );
+      });
+    }
+    this.thread.wake();
   }
 
   private onMigration(data: Uint8Array): void {
@@ -147,18 +203,9 @@ export class DataplaneCore {
       this.migrations.enqueue(ix.Migration.decode(data));
     } catch {
       this.malformed.migrations++;
+      return;
     }
-  }
-
-  /** EV_MOVED for every connection of the groups this core just received. */
-  private announceMoved(groups: number[]): void {
-    const moved: ix.IEvent[] = [];
-    for (const fg of groups) {
-      for (const c of this.stack.connectionsOf(fg)) {
-        moved.push({ kind: ix.EventKind.EV_MOVED, handle: c.handle, cookie: c.cookie, value: this.cfg.core });
-      }
-    }
-    if (moved.length > 0) this.publishEncoded(moved);
+    this.thread.wake();
   }
 
   private onSyscalls(data: Uint8Array): void {
@@ -169,105 +216,6 @@ export class DataplaneCore {
       this.malformed.syscalls++;
       return;
     }
-    if (this.pendingBatches.length >= MAX_PENDING_BATCHES) {
-      this.droppedBatches++;
-      return;
-    }
-    this.pendingBatches.push(batch);
-    this.thread.wake();
-  }
-
-  /** Step 1. Results of all but the last batch go back at once; the last rides with this cycle's events. */
-  private runSyscalls(): number {
-    let calls = 0;
-    const batches = this.pendingBatches;
-    this.pendingBatches = [];
-    batches.forEach((b, i) => {
-      if (this.appWatch.answered(b.app ?? "")) this.closeOrphans(b.app ?? "");
-      // An accept for a connection whose group just left (knocked here, now on
-      // another core): tell the app where it went, so libix replays it there.
-      const notices: ix.IEvent[] = [];
-      const results = executeBatch(
-        this.stack,
-        b,
-        this.syscalls,
-        (fg) => this.migrations.movedTo(fg),
-        (call, target) => {
-          if (call.kind === ix.SyscallKind.SYS_ACCEPT) {
-            notices.push({
-              kind: ix.EventKind.EV_MOVED,
-              handle: call.handle,
-              cookie: call.cookie,
-              value: target,
-            });
-          }
-        },
-      );
-      calls += b.calls.length;
-      if (i < batches.length - 1 || notices.length > 0) this.publishEncoded(notices, { seq: b.seq, results });
-      else this.lastResults = { seq: b.seq, results };
-    });
-    return calls;
-  }
-
-  /**
-   * A new instance of the app took over: the old one's handles are dead.
-   * Accepted connections are closed (FIN), knocked ones refused (RST), the
-   * old listeners dropped (the new app listens again in this same batch) and
-   * events meant for the old process discarded. Runs at the quiescent point
-   * of step 1, before the new instance's first calls.
-   */
-  private closeOrphans(app: string): void {
-    let n = 0;
-    for (const fg of this.stack.ownedFlowGroups()) {
-      const g = this.stack.groups[fg];
-      if (g === undefined) continue;
-      for (const t of [...g.byId.values()]) {
-        if (t.knocked) n += this.stack.reject(t.handle) === 0 ? 1 : 0;
-        else if (t.appOpen) n += this.stack.close(t.handle) === 0 ? 1 : 0;
-      }
-    }
-    this.stack.tcpListeners.clear();
-    this.stack.udpListeners.clear();
-    this.carriedEvents = [];
-    this.stack.events.length = 0;
-    this.orphansClosed += n;
-    console.error(
-      `[dataplane ${this.cfg.core}] app restarted (${app}): closed ${n} connections of the old instance`,
-    );
-  }
-
-  /** Step 7. */
-  private deliverEvents(): void {
-    const fresh = this.stack.events;
-    const events = this.carriedEvents.length > 0 ? this.carriedEvents.concat(fresh) : fresh.slice();
-    fresh.length = 0;
-    if (events.length === 0 && !this.lastResults) return;
-    const now = events.slice(0, MAX_EVENTS_PER_CYCLE);
-    this.carriedEvents = events.length > MAX_EVENTS_PER_CYCLE ? events.slice(MAX_EVENTS_PER_CYCLE) : [];
-    if (this.carriedEvents.length > 0) this.thread.wake();
-    for (const e of now) {
-      if (e.type === "knock" || e.type === "recv" || e.type === "dead") {
-        this.appWatch.delivered(clockUs());
-        break;
-      }
-    }
-    this.publishEvents(now, this.lastResults);
-    this.lastResults = undefined;
-  }
-
-  private publishEvents(events: StackEvent[], results?: { seq: number; results: number[] }): void {
-    this.publishEncoded(events.map(encodeEvent), results);
-  }
-
-  private publishEncoded(events: ix.IEvent[], results?: { seq: number; results: number[] }): void {
-    const batch = ix.EventBatch.encode({
-      core: this.cfg.core,
-      seq: ++this.eventSeq,
-      events,
-      resultsSeq: results?.seq ?? 0,
-      results: results?.results ?? [],
-    }).finish();
-    this.nc.publish(S.coreEvt(this.cfg.core), batch);
+    if (this.inbox.enqueue(batch)) this.thread.wake();
   }
 }

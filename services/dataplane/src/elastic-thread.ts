@@ -1,163 +1,200 @@
 // One elastic thread: IX's run-to-completion cycle (TOCS 2016, section 4.2).
 //   1. execute the app's batched syscalls, return codes in place
-//   2. control commands, at this quiescent point
+//   2. control work (migration messages, IXCP commands), at this quiescent point
 //   3. run due timers
 //   4-5. take up to B frames from the RX ring (never waiting for B to fill)
 //        and push each through the TCP/IP stack, producing event conditions
 //   6. flush TX to the NIC, give consumed descriptors back
-//   7. hand the event conditions to the app
+//   7. hand the event conditions (and step 1's return codes) to the app
 // When there is nothing to do the thread schedules nothing: the next frame,
 // syscall batch or timer deadline wakes it, so an idle core uses no CPU.
+//
+// The thread only sequences. Every step is an interface handed in at
+// construction (the service wires them to NATS in core.ts; unit tests to
+// arrays and a manual clock), so the cycle's rules can be tested one by one
+// and the scheduling policy (run_io alternation, polling) changes here alone.
 import type { RxFrame } from "@ix/bus";
-import { RxQueue } from "./rx-queue.ts";
-import { QueueMetrics } from "./queue-metrics.ts";
-import { TxArena } from "./tx-arena.ts";
+import type { QueueMetrics } from "./queue-metrics.ts";
+import type { TxBatch } from "./tx-batch.ts";
+import type { BatchLimit } from "./batch-limit.ts";
+import type { CancelTimer, Timers } from "./clock.ts";
 
-/** What the thread needs from the stack (lib/netstack's Stack provides it). */
+/** Steps 3 and 5: what the thread needs from lib/netstack's Stack. */
 export interface CycleStack {
-  input(frame: Uint8Array): void;
+  /** One received frame with the NIC's flow group (see Stack.input). */
+  input(frame: Uint8Array, flowGroup: number): void;
+  /** Runs due timers. */
   poll(): void;
+  /** Earliest time (us) the stack has timer work; Infinity when none. */
   nextDeadline(): number;
 }
 
-/** Where the thread's output goes (NATS in the service, arrays in tests). */
-export interface CyclePorts {
-  /** Frames the stack transmitted this cycle; valid only during the call (encode them). */
-  flushTx(frames: Uint8Array[]): void;
-  /** Descriptors consumed this cycle, to be given back to the NIC. */
-  returnCredits(n: number): void;
-  /** Runs pending syscall batches (step 1); returns how many calls ran. */
-  runSyscalls(): number;
-  /** Runs pending control commands at the quiescent point (step 2). */
-  runControl(): void;
-  /** Delivers the cycle's event conditions and syscall return codes (step 7). */
-  deliverEvents(): void;
-  /** Called by the thread before pushing a frame: false to divert it (migration). */
-  accept?(frame: RxFrame): boolean;
-  /** After the RX step (migration sends the frames it diverted). */
-  afterRx?(): void;
-  /** Deadlines the thread must wake for besides the stack's timers. */
-  nextDeadline?(): number;
+/** Step 4: the RX ring the NIC fills (RxQueue). */
+export interface RxSource {
+  readonly length: number;
+  shift(): RxFrame | undefined;
+  peek(): RxFrame | undefined;
+}
+
+/** Step 6: the NIC side. Called at most once per cycle, only when there is something to send. */
+export interface TxSink {
+  /**
+   * `frames`: what the stack transmitted this cycle, valid only during the
+   * call (encode them); `credits`: RX descriptors consumed this cycle, to be
+   * given back to the NIC. Either may be empty/0, not both.
+   */
+  flush(frames: readonly Uint8Array[], credits: number): void;
+}
+
+/** Step 1: the app's syscall batches waiting since the last cycle. */
+export interface SyscallSource {
+  /** Executes them; returns how many calls ran. */
+  run(): number;
+}
+
+/** Step 2: work that may only run between cycles (migration, IXCP commands). */
+export interface ControlPoint {
+  run(): void;
+  /** Earliest time (us) it has work again: -Infinity for "now", Infinity for none. */
+  nextDeadline(): number;
+}
+
+/** Step 4's filter (migration): a frame it does not accept is not pushed through the stack. */
+export interface RxFilter {
+  accept(frame: RxFrame): boolean;
+  /** After the RX step: sends what the filter diverted this cycle. */
+  flush(): void;
+}
+
+/** Step 7: the app side. */
+export interface EventSink {
+  /** Sends this cycle's event conditions with the pending return codes, as one batch. */
+  flush(): void;
+  /** Event conditions left for the next cycles (a per-cycle bound was hit). */
+  readonly backlog: number;
+}
+
+export interface ElasticThreadParts {
+  stack: CycleStack;
+  rx: RxSource;
+  /** Where the stack's transmit callback put this cycle's frames. */
+  txBatch: TxBatch;
+  nic: TxSink;
+  syscalls: SyscallSource;
+  control: ControlPoint;
+  events: EventSink;
+  rxFilter?: RxFilter;
+  /** Microseconds. */
+  clock: () => number;
+  timers: Timers;
+  /** B: at most this many frames per cycle, read at every RX step. */
+  batch: BatchLimit;
+  /** Where the cycle counts its work (read by metrics and status). */
+  stats: CycleStats;
+  /** IX's load signals, fed once per busy cycle. */
+  metrics: QueueMetrics;
 }
 
 export interface CycleStats {
+  /** Cycles that did work (frames or syscalls). */
   cycles: number;
   framesIn: number;
   bytesIn: number;
   framesOut: number;
   bytesOut: number;
-  rxDropped: number;
 }
 
+export const newCycleStats = (): CycleStats => ({
+  cycles: 0,
+  framesIn: 0,
+  bytesIn: 0,
+  framesOut: 0,
+  bytesOut: 0,
+});
+
 export class ElasticThread {
-  readonly rx: RxQueue;
   readonly metrics: QueueMetrics;
-  readonly stats: CycleStats = {
-    cycles: 0,
-    framesIn: 0,
-    bytesIn: 0,
-    framesOut: 0,
-    bytesOut: 0,
-    rxDropped: 0,
-  };
-  batchSize: number;
-  private tx: Uint8Array[] = [];
-  private readonly arena = new TxArena();
+  readonly stats: CycleStats;
   private scheduled = false;
-  private timer: NodeJS.Timeout | undefined;
+  private cancelTimer: CancelTimer | undefined;
   private stopped = false;
-  private readonly clock: () => number;
-  private readonly stack: CycleStack;
-  private readonly ports: CyclePorts;
+  private readonly p: ElasticThreadParts;
 
-  constructor(opts: {
-    stack: CycleStack;
-    ports: CyclePorts;
-    clock: () => number;
-    batchSize: number;
-    ringSize: number;
-  }) {
-    this.stack = opts.stack;
-    this.ports = opts.ports;
-    this.clock = opts.clock;
-    this.batchSize = opts.batchSize;
-    this.rx = new RxQueue(opts.ringSize);
-    this.metrics = new QueueMetrics(this.clock());
+  constructor(parts: ElasticThreadParts) {
+    this.p = parts;
+    this.stats = parts.stats;
+    this.metrics = parts.metrics;
   }
 
-  /** The stack's transmit callback: frames (borrowed) are kept and flushed once per cycle. */
-  readonly transmit = (frame: Uint8Array): void => {
-    this.tx.push(this.arena.keep(frame));
-  };
-
-  /** A burst from the NIC: frames join the ring; the thread wakes. */
-  deliver(frames: Iterable<RxFrame>): void {
-    for (const f of frames) {
-      if (!this.rx.push(f)) this.stats.rxDropped++;
-    }
-    this.wake();
-  }
-
-  /** Something arrived (syscalls, a command): run a cycle soon. */
+  /** Something arrived (frames, syscalls, a command, a migration message): run a cycle soon. */
   wake(): void {
     if (this.scheduled || this.stopped) return;
     this.scheduled = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    setImmediate(this.runCycle);
+    this.cancelTimer?.();
+    this.cancelTimer = undefined;
+    this.p.timers.immediate(this.runCycle);
+  }
+
+  /** Whether a cycle or a timer wake-up is pending. */
+  get sleeping(): boolean {
+    return !this.scheduled && this.cancelTimer === undefined;
   }
 
   stop(): void {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
+    this.cancelTimer?.();
+    this.cancelTimer = undefined;
   }
 
-  /** One cycle; public so tests can drive it synchronously. */
+  /** One cycle (the timers call it; tests may call it directly). */
   readonly runCycle = (): void => {
     this.scheduled = false;
     if (this.stopped) return;
-    const start = this.clock();
-    const calls = this.ports.runSyscalls();
-    this.ports.runControl();
-    this.stack.poll();
+    const p = this.p;
+    const start = p.clock();
+    const calls = p.syscalls.run();
+    p.control.run();
+    p.stack.poll();
+    const b = p.batch.batchSize;
     let processed = 0;
-    for (; processed < this.batchSize; processed++) {
-      const f = this.rx.shift();
+    for (; processed < b; processed++) {
+      const f = p.rx.shift();
       if (!f) break;
       this.stats.framesIn++;
       this.stats.bytesIn += f.data.length;
-      if (this.ports.accept && !this.ports.accept(f)) continue;
-      this.stack.input(f.data);
+      if (p.rxFilter && !p.rxFilter.accept(f)) continue;
+      p.stack.input(f.data, f.flowGroup);
     }
-    if (processed > 0) this.ports.returnCredits(processed);
-    this.ports.afterRx?.();
-    if (this.tx.length > 0) {
-      const frames = this.tx;
-      this.tx = [];
+    p.rxFilter?.flush();
+    const frames = p.txBatch.frames;
+    if (frames.length > 0 || processed > 0) {
       this.stats.framesOut += frames.length;
       for (const f of frames) this.stats.bytesOut += f.length;
-      this.ports.flushTx(frames);
-      this.arena.reset();
+      p.nic.flush(frames, processed);
+      p.txBatch.reset();
     }
-    this.ports.deliverEvents();
-    const end = this.clock();
-    const oldest = this.rx.peek();
+    p.events.flush();
+    const end = p.clock();
+    const oldest = p.rx.peek();
     if (processed > 0 || calls > 0) {
       this.stats.cycles++;
-      this.metrics.recordCycle(processed, this.rx.length, end - start, oldest ? end - oldest.rxTimeUs : 0);
+      this.metrics.recordCycle(processed, p.rx.length, end - start, oldest ? end - oldest.rxTimeUs : 0);
     }
     this.metrics.tick(end);
     this.scheduleNext(end);
   };
 
   private scheduleNext(now: number): void {
-    if (this.rx.length > 0) return this.wake();
-    const deadline = Math.min(this.stack.nextDeadline(), this.ports.nextDeadline?.() ?? Infinity);
-    if (!Number.isFinite(deadline)) return;
+    if (this.p.rx.length > 0 || this.p.events.backlog > 0) return this.wake();
+    const deadline = Math.min(this.p.stack.nextDeadline(), this.p.control.nextDeadline());
+    if (deadline === Infinity) return;
     // Timers coarser than 1 ms would be rounded by setTimeout anyway; a due
     // timer runs in the next cycle right away.
     const delayMs = Math.max(0, (deadline - now) / 1000);
     if (delayMs < 0.05) return this.wake();
-    this.timer = setTimeout(() => this.wake(), Math.ceil(delayMs));
+    this.cancelTimer = this.p.timers.after(Math.ceil(delayMs), () => {
+      this.cancelTimer = undefined;
+      this.wake();
+    });
   }
 }

@@ -4,7 +4,8 @@ import { ix } from "@ix/proto";
 import { connectBus, subjects as S } from "@ix/bus";
 import { startAdminServer, createRegistry } from "@ix/admin";
 import { loadConfig } from "./config.ts";
-import { DataplaneCore, clockUs } from "./core.ts";
+import { DataplaneCore } from "./core.ts";
+import { clockUs } from "./clock.ts";
 import { registerMetrics } from "./metrics.ts";
 
 const cfg = ((): ReturnType<typeof loadConfig> => {
@@ -22,7 +23,9 @@ const registry = createRegistry("dataplane");
 registry.setDefaultLabels({ service: "dataplane", core: String(cfg.core) });
 registerMetrics(registry, {
   thread: core.thread,
-  syscalls: core.syscalls,
+  rx: core.rx,
+  batch: core.batch,
+  syscalls: core.inbox.counters,
   clock: clockUs,
   stackCounters: () => core.stack.counters as unknown as Record<string, number>,
   connections: () => core.stack.connectionCount(),
@@ -31,8 +34,8 @@ registerMetrics(registry, {
   coreDrops: () => ({
     malformed_rx: core.malformed.rx,
     malformed_syscalls: core.malformed.syscalls,
-    syscall_batches_flood: core.droppedBatches,
-    oversized_syscall_batches: core.syscalls.oversizedBatches,
+    syscall_batches_flood: core.inbox.droppedBatches,
+    oversized_syscall_batches: core.inbox.counters.oversizedBatches,
     malformed_migrations: core.malformed.migrations,
   }),
   migrations: core.migrations.stats,
@@ -41,8 +44,8 @@ registerMetrics(registry, {
     stalled: core.appWatch.stalled,
     stalls: core.appWatch.stalls,
     restarts: core.appWatch.restarts,
-    pendingEvents: core.pendingEvents,
-    orphansClosed: core.orphansClosed,
+    pendingEvents: core.outbox.backlog,
+    orphansClosed: core.inbox.orphansClosed,
   }),
 });
 const admin = await startAdminServer({

@@ -4,6 +4,8 @@
 // ix_dp_queuing_delay_us; the cores dashboard shows the rest.
 import { Gauge, Counter, type Registry } from "prom-client";
 import type { ElasticThread } from "./elastic-thread.ts";
+import type { RxQueue } from "./rx-queue.ts";
+import type { BatchLimit } from "./batch-limit.ts";
 import type { SyscallCounters } from "./syscalls.ts";
 import { EMA_ALPHAS } from "./queue-metrics.ts";
 import type { MigrationStats } from "./migration.ts";
@@ -11,6 +13,8 @@ import type { BackgroundJob } from "./background-job.ts";
 
 export interface MetricSources {
   thread: ElasticThread;
+  rx: RxQueue;
+  batch: BatchLimit;
   syscalls: SyscallCounters;
   clock: () => number;
   stackCounters: () => Record<string, number>;
@@ -85,8 +89,8 @@ export function registerMetrics(registry: Registry, src: MetricSources): void {
     "Busy cycles per second over the last 10 ms window",
     () => last().cyclesPerSecond,
   );
-  snapshotGauge("ix_dp_rx_backlog", "Frames waiting in the RX ring now", () => src.thread.rx.length);
-  snapshotGauge("ix_dp_batch_limit", "The configured batch size B", () => src.thread.batchSize);
+  snapshotGauge("ix_dp_rx_backlog", "Frames waiting in the RX ring now", () => src.rx.length);
+  snapshotGauge("ix_dp_batch_limit", "The configured batch size B", () => src.batch.batchSize);
   snapshotGauge("ix_dp_connections", "Open TCP connections on this core", src.connections);
   snapshotGauge("ix_dp_flow_groups", "Flow groups this core owns", src.flowGroups);
   snapshotGauge("ix_dp_active", "1 when the core is an active elastic thread, 0 when parked", () =>
@@ -116,7 +120,7 @@ export function registerMetrics(registry: Registry, src: MetricSources): void {
     c.inc({ direction: "out" }, s.bytesOut);
   });
   counterOf("ix_dp_drops_total", "Frames or events dropped, by reason", ["reason"], (c) => {
-    c.inc({ reason: "rx_ring_full" }, s.rxDropped);
+    c.inc({ reason: "rx_ring_full" }, src.rx.dropped);
     for (const [reason, v] of Object.entries(src.coreDrops())) c.inc({ reason }, v);
     for (const [k, v] of Object.entries(src.stackCounters())) {
       if (k.startsWith("drop") && v > 0) c.inc({ reason: snakeCase(k.slice(4)) }, v);

@@ -15,25 +15,27 @@
 // (EV_MOVED), and reports READY to the source.
 import { ix } from "@ix/proto";
 import type { RxFrame } from "@ix/bus";
+import type { ControlPoint, RxFilter } from "./elastic-thread.ts";
 
+/** The stack as migration uses it (lib/netstack's Stack). */
 export interface MigrationStack {
   ownsFlowGroup(fg: number): boolean;
   exportFlowGroup(fg: number): Uint8Array;
   importFlowGroup(bytes: Uint8Array): number;
-  input(frame: Uint8Array): void;
+  input(frame: Uint8Array, flowGroup: number): void;
 }
 
 export interface MigrationPorts {
   core: number;
   stack: MigrationStack;
+  /** Microseconds. */
   clock: () => number;
   /** Publishes a Migration message to core `target`. */
   send(target: number, m: ix.IMigration): void;
-  /** Frames the thread still has waiting for these groups (removed from its ring). */
-  extractQueued(groups: ReadonlySet<number>): RxFrame[];
-  /** Tells the app which core serves the moved groups' connections now. */
+  /** The core's RX ring: frames still waiting there for departing groups leave with START. */
+  rx: { extract(groups: ReadonlySet<number>): RxFrame[] };
+  /** Tells the app which core serves the moved groups' connections now (EV_MOVED). */
   announceMoved(groups: number[]): void;
-  wake(): void;
 }
 
 export interface MigrationStats {
@@ -58,7 +60,12 @@ const toFrame = (f: RxFrame): ix.IFrame => ({
   flowGroup: f.flowGroup,
 });
 
-export class Migrations {
+/**
+ * Both sides of every migration this core takes part in. Its entry points run
+ * inside the cycle: runPending at step 2 (ControlPoint), accept/flushForwards
+ * at step 4 (RxFilter); enqueue from the bus (the caller then wakes the thread).
+ */
+export class Migrations implements ControlPoint, RxFilter {
   readonly stats: MigrationStats = {
     started: 0,
     completed: 0,
@@ -100,7 +107,7 @@ export class Migrations {
     const missing = groups.filter((fg) => !this.p.stack.ownsFlowGroup(fg));
     if (missing.length > 0) return `flow groups not owned here: ${missing.join(",")}`;
     const set = new Set(groups);
-    const frames = this.p.extractQueued(set);
+    const frames = this.p.rx.extract(set);
     const states = groups.map((fg) => ({ flowGroup: fg, state: this.p.stack.exportFlowGroup(fg) }));
     for (const fg of groups) this.outgoing.set(fg, target);
     this.stats.started++;
@@ -124,10 +131,14 @@ export class Migrations {
     return this.outgoing.get(fg);
   }
 
-  /** A Migration message arrived: handled at the next quiescent point. */
+  /** A Migration message arrived: handled at the next quiescent point (the caller wakes the thread). */
   enqueue(m: ix.Migration): void {
     this.pending.push(m);
-    this.p.wake();
+  }
+
+  /** ControlPoint: step 2 of the cycle. */
+  run(): void {
+    this.runPending();
   }
 
   /** Step 2 of the cycle: START/FORWARD/READY messages, then due releases. */
@@ -161,6 +172,11 @@ export class Migrations {
     return this.hold(f); // START not here yet
   };
 
+  /** RxFilter: after the cycle's RX step. */
+  flush(): void {
+    this.flushForwards();
+  }
+
   /** After the cycle's RX step: sends the frames forwarded this cycle, one message per target. */
   flushForwards(): void {
     if (this.forwardBatch.size === 0) return;
@@ -175,8 +191,9 @@ export class Migrations {
     this.forwardBatch = new Map();
   }
 
-  /** Earliest time a held group must be released (the thread sleeps until then). */
+  /** Earliest time a held group must be released (the thread sleeps until then); -Infinity: messages wait. */
   nextDeadline(): number {
+    if (this.pending.length > 0) return -Infinity;
     let d = Infinity;
     for (const inc of this.incoming.values()) if (inc.installed && inc.releaseAt < d) d = inc.releaseAt;
     for (const [fg, frames] of this.held) {
@@ -203,7 +220,7 @@ export class Migrations {
       this.outgoing.delete(fg); // a group may come back
       this.incoming.set(fg, { installed: true, releaseAt: now + this.transitionTimeoutUs });
     }
-    for (const f of m.frames) if (f.data) this.p.stack.input(f.data);
+    for (const f of m.frames) if (f.data) this.p.stack.input(f.data, f.flowGroup ?? 0);
     this.p.announceMoved(groups);
     this.p.send(m.sourceCore, {
       stage: ix.MigrationStage.MIG_READY,
@@ -213,7 +230,6 @@ export class Migrations {
       flowGroups: groups,
       startedUs: m.startedUs,
     });
-    this.p.wake();
   }
 
   private forwarded(m: ix.Migration): void {
@@ -226,7 +242,7 @@ export class Migrations {
         flowGroup: fg,
       };
       // Forwarded frames precede held ones: straight into the stack once installed.
-      if (this.p.stack.ownsFlowGroup(fg)) this.p.stack.input(frame.data);
+      if (this.p.stack.ownsFlowGroup(fg)) this.p.stack.input(frame.data, fg);
       else this.hold(frame);
     }
   }
@@ -247,7 +263,7 @@ export class Migrations {
       this.incoming.delete(fg);
       const frames = this.held.get(fg) ?? [];
       this.held.delete(fg);
-      for (const f of frames) this.p.stack.input(f.data);
+      for (const f of frames) this.p.stack.input(f.data, f.flowGroup);
     }
     // Frames held for a group that never arrived: dropped after 1 s, counted.
     for (const [fg, frames] of this.held) {

@@ -2,12 +2,16 @@
 // cycle has not yet pushed through the stack. Its size never exceeds the
 // ring's descriptor count, because the NIC delivers only against credits the
 // core gave back, so it needs no bound of its own beyond the array it reuses.
+// A frame that finds it full anyway (a NIC that ignored its credits) is
+// refused and counted.
 import type { RxFrame } from "@ix/bus";
 
 export class RxQueue {
   private items: (RxFrame | undefined)[];
   private head = 0;
   private count = 0;
+  /** Frames refused because the ring was full. */
+  dropped = 0;
 
   constructor(capacity: number) {
     this.items = new Array(capacity);
@@ -21,9 +25,12 @@ export class RxQueue {
     return this.items.length;
   }
 
-  /** Returns false (the caller counts a drop) if the ring is already full. */
+  /** Appends `f`; returns false (and counts a drop) if the ring is already full. */
   push(f: RxFrame): boolean {
-    if (this.count === this.items.length) return false;
+    if (this.count === this.items.length) {
+      this.dropped++;
+      return false;
+    }
     this.items[(this.head + this.count) % this.items.length] = f;
     this.count++;
     return true;
@@ -47,6 +54,7 @@ export class RxQueue {
     const kept: RxFrame[] = [];
     const taken: RxFrame[] = [];
     for (let f = this.shift(); f; f = this.shift()) (groups.has(f.flowGroup) ? taken : kept).push(f);
+    // Kept frames were all in the ring a moment ago: they fit again.
     for (const f of kept) this.push(f);
     return taken;
   }

@@ -38,6 +38,13 @@ export interface StackOptions {
   secret?: number;
   /** Ephemeral port range for connect() (default 49152..65535). */
   ephemeralPorts?: [number, number];
+  /**
+   * Debug/test only: when input() is given the NIC's flow group, hash the
+   * segment again and drop it (counted as dropTcpFlowGroupMismatch) if the two
+   * disagree. Off in production: the NIC's RSS result is the one source of
+   * truth and recomputing it per segment is the cost this avoids.
+   */
+  verifyFlowGroup?: boolean;
 }
 
 export interface ResolvedOptions {
@@ -52,6 +59,7 @@ export interface ResolvedOptions {
   ephemeralHi: number;
   poolCount: number;
   poolSize: number;
+  verifyFlowGroup: boolean;
 }
 
 /** Validates options (throws RangeError: construction is configuration time). */
@@ -80,5 +88,6 @@ export function resolveOptions(o: StackOptions): ResolvedOptions {
     ephemeralHi: hi,
     poolCount: o.bufferPool?.count ?? 256,
     poolSize: o.bufferPool?.size ?? 2048,
+    verifyFlowGroup: o.verifyFlowGroup ?? false,
   };
 }

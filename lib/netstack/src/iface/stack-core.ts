@@ -31,11 +31,22 @@ export class StackCore extends StackBase {
   private readonly udpv = new UdpView();
   private readonly tcpv = new TcpView();
   private readonly seg = new Segment();
+  /** The flow group the caller gave with the frame being processed (-1: compute it). */
+  private rxFlowGroup = -1;
 
   // ---- input -------------------------------------------------------------
 
-  /** Processes one received Ethernet frame. Never throws on malformed input. */
-  input(frame: Uint8Array): void {
+  /**
+   * Processes one received Ethernet frame. Never throws on malformed input.
+   *
+   * `flowGroup` is the NIC's RSS result for the frame (Toeplitz hash of the
+   * 4-tuple masked to the RETA size, as in RxBurst): the stack demuxes TCP in
+   * that group's table without hashing again. -1 (a stack without a NIC in
+   * front: client hosts, tests) makes the stack compute it. A value outside
+   * 0..retaSize-1 counts as a group this stack does not own.
+   */
+  input(frame: Uint8Array, flowGroup = -1): void {
+    this.rxFlowGroup = flowGroup;
     this.now = this.clock();
     const c = this.counters;
     c.framesIn++;
@@ -161,8 +172,13 @@ export class StackCore extends StackBase {
       c.dropTcpMalformed++;
       return;
     }
-    const fg = this.flowGroupOf(src, this.ip, srcPort, dstPort);
-    if (this.owned[fg] === 0) {
+    let fg = this.rxFlowGroup;
+    if (fg < 0) fg = this.flowGroupOf(src, this.ip, srcPort, dstPort);
+    else if (this.opts.verifyFlowGroup && fg !== this.flowGroupOf(src, this.ip, srcPort, dstPort)) {
+      c.dropTcpFlowGroupMismatch++;
+      return;
+    }
+    if (this.owned[fg] !== 1) {
       c.dropTcpNotOwned++;
       return;
     }

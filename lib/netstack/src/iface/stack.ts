@@ -174,6 +174,29 @@ export class Stack extends StackCore {
     return data.length;
   }
 
+  /**
+   * The application that held this stack's handles is gone (a new instance
+   * took over): knocked connections are refused (RST), accepted and connected
+   * ones closed (FIN after queued data), every TCP and UDP listener dropped
+   * and the undelivered event conditions discarded (they name handles the new
+   * instance never saw). Returns how many connections were refused or closed.
+   */
+  releaseApplication(): number {
+    let n = 0;
+    for (let fg = 0; fg < this.owned.length; fg++) {
+      const g = this.owned[fg] === 1 ? this.groups[fg] : undefined;
+      if (g === undefined) continue;
+      for (const t of [...g.byId.values()]) {
+        if (t.knocked) n += this.reject(t.handle) === 0 ? 1 : 0;
+        else if (t.appOpen) n += this.close(t.handle) === 0 ? 1 : 0;
+      }
+    }
+    this.tcpListeners.clear();
+    this.udpListeners.clear();
+    this.events.length = 0;
+    return n;
+  }
+
   /** Connections in the demux tables of owned groups. */
   connectionCount(): number {
     return this.liveTotal;
