@@ -4,7 +4,7 @@ import { ix } from "@ix/proto";
 import { connectBus, subjects as S } from "@ix/bus";
 import { startAdminServer, createRegistry } from "@ix/admin";
 import { loadConfig } from "./config.ts";
-import { DataplaneCore } from "./core.ts";
+import { CoreBus } from "./core-bus.ts";
 import { clockUs } from "./clock.ts";
 import { registerMetrics } from "./metrics.ts";
 
@@ -18,7 +18,8 @@ const cfg = ((): ReturnType<typeof loadConfig> => {
   }
 })();
 const nc = await connectBus(`dataplane-${cfg.core}`);
-const core = new DataplaneCore(cfg, nc);
+const bus = new CoreBus(cfg, nc);
+const core = bus.core;
 const registry = createRegistry("dataplane");
 registry.setDefaultLabels({ service: "dataplane", core: String(cfg.core) });
 registerMetrics(registry, {
@@ -32,11 +33,11 @@ registerMetrics(registry, {
   flowGroups: () => [...core.stack.ownedFlowGroups()].length,
   active: () => core.control.active,
   coreDrops: () => ({
-    malformed_rx: core.malformed.rx,
-    malformed_syscalls: core.malformed.syscalls,
+    malformed_rx: bus.malformed.rx,
+    malformed_syscalls: bus.malformed.syscalls,
     syscall_batches_flood: core.inbox.droppedBatches,
     oversized_syscall_batches: core.inbox.counters.oversizedBatches,
-    malformed_migrations: core.malformed.migrations,
+    malformed_migrations: bus.malformed.migrations,
   }),
   migrations: core.migrations.stats,
   background: core.control.background,
@@ -56,7 +57,7 @@ const admin = await startAdminServer({
   health: () => (nc.isClosed() ? "NATS connection closed" : null),
   routes: (app) => app.get("/status", async () => core.control.status()),
 });
-core.start();
+bus.start();
 const heartbeat = setInterval(() => {
   const hb = ix.Heartbeat.encode({
     kind: "dataplane",
@@ -70,7 +71,7 @@ console.log(`dataplane core ${cfg.core}/${cfg.cores}: B=${cfg.batchSize}, admin 
 
 const shutdown = async (): Promise<void> => {
   clearInterval(heartbeat);
-  core.stop();
+  bus.stop();
   await admin.close();
   await nc.drain().catch(() => undefined);
   process.exit(0);

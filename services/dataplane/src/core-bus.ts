@@ -1,0 +1,111 @@
+// A dataplane core on the bus: the NATS subjects it talks on (RX/TX/credits
+// with the NIC, syscalls/events with the app, commands from IXCP, migration
+// with other cores), decoding what arrives and encoding what leaves. Decoding
+// failures are counted, never fatal: the app and the wire are untrusted.
+import type { NatsConnection, Subscription } from "nats";
+import { ix } from "@ix/proto";
+import { subjects as S } from "@ix/bus";
+import { DataplaneCore, type CoreIo } from "./core.ts";
+import type { TxSink } from "./elastic-thread.ts";
+import { clockUs, nodeTimers } from "./clock.ts";
+import type { DataplaneConfig } from "./config.ts";
+
+const EMPTY = new Uint8Array(0);
+
+/** Step 6 over the bus: consumed descriptors as one RxCredit, then the frames as one TxBurst. */
+function nicOverBus(nc: NatsConnection, queue: number): TxSink {
+  return {
+    flush(frames, credits) {
+      if (credits > 0)
+        nc.publish(S.nicCredit(queue), ix.RxCredit.encode({ queue, descriptors: credits }).finish());
+      if (frames.length > 0)
+        nc.publish(S.nicTx(queue), ix.TxBurst.encode({ queue, frames: frames as Uint8Array[] }).finish());
+    },
+  };
+}
+
+/** What leaves core `core`, as NATS messages. */
+export function busIo(nc: NatsConnection, core: number): CoreIo {
+  return {
+    nic: nicOverBus(nc, core),
+    publishEvents: (batch) => nc.publish(S.coreEvt(core), ix.EventBatch.encode(batch).finish()),
+    sendMigration: (target, m) => nc.publish(S.coreMigrate(target), ix.Migration.encode(m).finish()),
+    clock: clockUs,
+    timers: nodeTimers,
+    log: (line) => console.error(`[dataplane ${core}] ${line}`),
+  };
+}
+
+export class CoreBus {
+  readonly core: DataplaneCore;
+  readonly malformed = { rx: 0, syscalls: 0, migrations: 0 };
+  private subs: Subscription[] = [];
+  private readonly nc: NatsConnection;
+  private watchTimer: NodeJS.Timeout | undefined;
+
+  constructor(cfg: DataplaneConfig, nc: NatsConnection) {
+    this.nc = nc;
+    this.core = new DataplaneCore(cfg, busIo(nc, cfg.core));
+  }
+
+  start(): void {
+    const c = this.core;
+    const q = c.cfg.core;
+    this.subs.push(
+      this.nc.subscribe(S.nicRx(q), { callback: (_e, m) => this.onRx(m.data) }),
+      this.nc.subscribe(S.coreSys(q), { callback: (_e, m) => this.onSyscalls(m.data) }),
+      this.nc.subscribe(S.coreCtl(q), {
+        callback: (_e, m) => c.receiveCommand(m.data, m.reply ? (reply) => m.respond(reply) : undefined),
+      }),
+      this.nc.subscribe(S.coreMigrate(q), { callback: (_e, m) => this.onMigration(m.data) }),
+    );
+    this.watchTimer = setInterval(() => c.appWatch.check(clockUs(), c.outbox.backlog), 250);
+    this.watchTimer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.watchTimer);
+    for (const s of this.subs) s.unsubscribe();
+    this.core.stop();
+  }
+
+  private onRx(data: Uint8Array): void {
+    let burst: ix.RxBurst;
+    try {
+      burst = ix.RxBurst.decode(data);
+    } catch {
+      this.malformed.rx++;
+      return;
+    }
+    this.core.receiveRx(
+      burst.frames.map((f) => ({
+        data: f.data ?? EMPTY,
+        rxTimeUs: f.rxTimeUs ?? 0,
+        flowGroup: f.flowGroup ?? 0,
+        rssHash: f.rssHash ?? 0,
+      })),
+    );
+  }
+
+  private onSyscalls(data: Uint8Array): void {
+    let batch: ix.SyscallBatch;
+    try {
+      batch = ix.SyscallBatch.decode(data);
+    } catch {
+      this.malformed.syscalls++;
+      return;
+    }
+    this.core.receiveSyscalls(batch);
+  }
+
+  private onMigration(data: Uint8Array): void {
+    let m: ix.Migration;
+    try {
+      m = ix.Migration.decode(data);
+    } catch {
+      this.malformed.migrations++;
+      return;
+    }
+    this.core.receiveMigration(m);
+  }
+}
