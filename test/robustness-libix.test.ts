@@ -14,7 +14,7 @@ import {
   type NatsServerHandle,
   type UserEntry,
 } from "@ix/bus";
-import { Libix } from "@ix/libix";
+import { Ixev } from "@ix/libix";
 
 let nats: NatsServerHandle;
 let users: UserEntry[];
@@ -69,7 +69,7 @@ test("libix listens again when a core restarts, and after a nats-server restart"
   const appNc = await connect(login("app"));
   const seen = watchListens(core);
   await core.flush();
-  const libix = new Libix({ nc: appNc, cores: [0], app: "app", onKnock: () => null });
+  const libix = new Ixev({ nc: appNc, cores: [0], app: "app", onKnock: () => null });
   try {
     libix.listen(7);
     libix.listen(11211);

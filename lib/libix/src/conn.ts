@@ -1,9 +1,11 @@
-// One TCP connection as the app sees it (ixev's connection): data handed to
-// send() is queued and pushed with sendv, at most one sendv in flight so a
-// partial acceptance can never reorder bytes; bytes consumed by the app are
-// acknowledged with recv_done, coalesced to one call per connection per cycle.
+// ixev: one TCP connection as the app sees it (IX's ixev_ctx), on top of
+// libix's UserThread. Data handed to send() is queued and pushed with sendv,
+// at most one sendv in flight so a partial acceptance can never reorder bytes;
+// bytes consumed by the app are acknowledged with recv_done, coalesced to one
+// call per connection per cycle. A call refused with ESTALE (the connection's
+// flow group migrated) is replayed on the core EV_MOVED names.
 import { ix } from "@ix/proto";
-import type { UserThread } from "./user-thread.ts";
+import type { UserThread, FlushParticipant } from "./user-thread.ts";
 
 // The contract's numbers (proto/ix.proto): IX's scatter-gather limit per
 // sendv, and ESTALE, the dataplane's answer for a handle whose flow group just
@@ -29,7 +31,23 @@ export interface ConnHandler {
   onClosed?(conn: IxevConn, reason: number): void;
 }
 
-export class IxevConn {
+/** Where a connection is registered by cookie (Ixev); it leaves once its close has landed. */
+export interface ConnRegistry {
+  unregister(conn: IxevConn): void;
+}
+
+export interface IxevConnInit {
+  thread: UserThread;
+  registry: ConnRegistry;
+  /** The core's handle (0 until a connect's return code names it). */
+  handle: number;
+  cookie: number;
+  handler: ConnHandler;
+  remoteIp: number;
+  remotePort: number;
+}
+
+export class IxevConn implements FlushParticipant {
   /** The elastic thread that serves this connection; changes when its flow group migrates. */
   thread: UserThread;
   private out: Uint8Array[] = [];
@@ -50,20 +68,16 @@ export class IxevConn {
   readonly remoteIp: number;
   readonly remotePort: number;
 
-  constructor(
-    thread: UserThread,
-    handle: number,
-    cookie: number,
-    handler: ConnHandler,
-    remoteIp: number,
-    remotePort: number,
-  ) {
-    this.thread = thread;
-    this.handle = handle;
-    this.cookie = cookie;
-    this.handler = handler;
-    this.remoteIp = remoteIp;
-    this.remotePort = remotePort;
+  private readonly registry: ConnRegistry;
+
+  constructor(init: IxevConnInit) {
+    this.thread = init.thread;
+    this.registry = init.registry;
+    this.handle = init.handle;
+    this.cookie = init.cookie;
+    this.handler = init.handler;
+    this.remoteIp = init.remoteIp;
+    this.remotePort = init.remotePort;
   }
 
   get queuedBytes(): number {
@@ -94,11 +108,11 @@ export class IxevConn {
     this.handler.onData(this, data);
     if (this.closed) return;
     this.pendingRecvDone += data.length;
-    this.thread.markRecvDone(this);
+    this.thread.joinFlush(this);
   }
 
-  /** @internal emits the coalesced recv_done of this cycle. */
-  flushRecvDone(): void {
+  /** @internal (FlushParticipant) emits the coalesced recv_done of this cycle. */
+  beforeFlush(): void {
     if (this.pendingRecvDone === 0 || this.closed) return;
     const bytes = this.pendingRecvDone;
     const issuedOn = this.thread;
@@ -184,7 +198,10 @@ export class IxevConn {
     const issue = (on: UserThread): void =>
       on.call({ kind: ix.SyscallKind.SYS_CLOSE, handle: this.handle }, (code) => {
         if (code === -ESTALE) this.retryAfterMove(on, () => issue(this.thread));
-        else this.thread.forget(this);
+        else {
+          this.thread.leaveFlush(this);
+          this.registry.unregister(this);
+        }
       });
     issue(this.thread);
   }

@@ -1,31 +1,43 @@
-// The app's entry point (IX's libix/ixev): one process bound to a set of
-// elastic threads (cores). Each thread's events arrive on its own subject;
-// per-connection state is found by cookie, which stays valid when a flow
-// group — and so the connection — moves to another core.
+// ixev, the app's entry point (IX's libevent-like layer over libix): one
+// process bound to a set of elastic threads (cores), one libix UserThread
+// each. Each thread's events arrive on its own subject; ixev is their event
+// conditions handler: it turns knocks into connections (IxevConn), finds a
+// connection by cookie for every other event (a cookie stays valid when a
+// flow group, and so the connection, moves to another core), and keeps the
+// process-wide state: listened ports, core liveness and restarts.
 import type { NatsConnection, Subscription } from "nats";
 import { ix } from "@ix/proto";
 import { subjects as S } from "@ix/bus";
-import { IxevConn, type ConnHandler } from "./conn.ts";
-import { UserThread, type KnockInfo, type ThreadHost, type UdpDatagram } from "./user-thread.ts";
+import { IxevConn, type ConnHandler, type ConnRegistry } from "./conn.ts";
+import { UserThread, type EventConditions, type KnockInfo, type UdpDatagram } from "./user-thread.ts";
 import { CoreLiveness } from "./core-liveness.ts";
 import { randomBytes } from "node:crypto";
 
-export interface LibixOptions {
-  nc: NatsConnection;
+export interface IxevOptions {
+  /**
+   * The bus: each core's events, heartbeats and the app's syscall batches.
+   * null (unit tests, tools): no subscriptions, batches go to `send`, and the
+   * caller feeds EventBatches to `threads.get(core).handleBatch`.
+   */
+  nc: NatsConnection | null;
+  /** Without a bus: where core `core`'s encoded SyscallBatches go. */
+  send?(core: number, bytes: Uint8Array): void;
+  /** Runs the flush of calls made outside event dispatch (default setImmediate). */
+  schedule?(fn: () => void): void;
   cores: number[];
   app: string;
   onKnock(info: KnockInfo): ConnHandler | null;
   onUdp?(dgram: UdpDatagram, reply: (data: Uint8Array) => void): void;
 }
 
-export class Libix implements ThreadHost {
+export class Ixev implements EventConditions, ConnRegistry {
   readonly threads = new Map<number, UserThread>();
   readonly conns = new Map<number, IxevConn>();
   malformedBatches = 0;
   readonly liveness = new CoreLiveness((core) => this.coreFailed(core));
   private cookie = 0;
   private subs: Subscription[] = [];
-  private readonly opts: LibixOptions;
+  private readonly opts: IxevOptions;
   /** Ports listened on, re-issued when a core restarts or the bus reconnects (a core forgets nothing on a reconnect, but a restarted one knows nothing). */
   private readonly tcpPorts = new Set<number>();
   private readonly udpPorts = new Set<number>();
@@ -37,18 +49,34 @@ export class Libix implements ThreadHost {
   /** "<app>#<instance>" on every batch: the dataplane tells a restarted app from the old one by it. */
   readonly instance: string;
 
-  constructor(opts: LibixOptions) {
+  constructor(opts: IxevOptions) {
     this.opts = opts;
     this.instance = `${opts.app}#${randomBytes(6).toString("hex")}`;
+    const nc = opts.nc;
+    const send = (core: number, bytes: Uint8Array): void => {
+      if (nc) nc.publish(S.coreSys(core), bytes);
+      else opts.send?.(core, bytes);
+    };
     for (const core of opts.cores) {
-      const thread = new UserThread(
+      const thread = new UserThread({
         core,
-        this,
-        (bytes) => opts.nc.publish(S.coreSys(core), bytes),
-        this.instance,
-      );
+        ops: this,
+        send: (bytes) => send(core, bytes),
+        app: this.instance,
+        schedule: opts.schedule,
+      });
       this.threads.set(core, thread);
-      const sub = opts.nc.subscribe(S.coreEvt(core), {
+      if (nc) this.subscribe(nc, core, thread);
+    }
+    if (nc) {
+      this.liveness.start();
+      void this.watchBus(nc);
+    }
+  }
+
+  private subscribe(nc: NatsConnection, core: number, thread: UserThread): void {
+    this.subs.push(
+      nc.subscribe(S.coreEvt(core), {
         callback: (err, msg) => {
           if (err) return;
           let batch: ix.EventBatch;
@@ -60,16 +88,11 @@ export class Libix implements ThreadHost {
           }
           thread.handleBatch(batch);
         },
-      });
-      this.subs.push(sub);
-      this.subs.push(
-        opts.nc.subscribe(S.status("dataplane", core), {
-          callback: (_e, m) => this.onHeartbeat(core, thread, m.data),
-        }),
-      );
-    }
-    this.liveness.start();
-    void this.watchBus();
+      }),
+      nc.subscribe(S.status("dataplane", core), {
+        callback: (_e, m) => this.onHeartbeat(core, thread, m.data),
+      }),
+    );
   }
 
   private onHeartbeat(core: number, thread: UserThread, data: Uint8Array): void {
@@ -92,8 +115,8 @@ export class Libix implements ThreadHost {
    * a listen published before the core resubscribed would be lost. The
    * liveness clock restarts: the silence was the bus's, not the cores'.
    */
-  private async watchBus(): Promise<void> {
-    for await (const s of this.opts.nc.status()) {
+  private async watchBus(nc: NatsConnection): Promise<void> {
+    for await (const s of nc.status()) {
       if (s.type === "disconnect") this.busDown = true;
       if (s.type === "reconnect") {
         this.busDown = false;
@@ -136,7 +159,15 @@ export class Libix implements ThreadHost {
   dial(ip: number, port: number, handler: ConnHandler, core = this.opts.cores[0]): Promise<IxevConn> {
     const thread = this.threads.get(core);
     if (!thread) return Promise.reject(new Error(`core ${core} is not bound to this app`));
-    const conn = new IxevConn(thread, 0, this.nextCookie(), handler, ip, port);
+    const conn = new IxevConn({
+      thread,
+      registry: this,
+      handle: 0,
+      cookie: this.nextCookie(),
+      handler,
+      remoteIp: ip,
+      remotePort: port,
+    });
     this.register(conn);
     return new Promise((resolve, reject) => {
       conn.onConnected = (code) => (code < 0 ? reject(new Error(`connect failed: ${code}`)) : resolve(conn));
@@ -147,26 +178,88 @@ export class Libix implements ThreadHost {
     });
   }
 
-  nextCookie(): number {
+  private nextCookie(): number {
     return ++this.cookie;
   }
+
+  /** The connection with this cookie, while it is open or its close has not landed. */
   lookup(cookie: number): IxevConn | undefined {
     return this.conns.get(cookie);
   }
-  register(conn: IxevConn): void {
+
+  private register(conn: IxevConn): void {
     this.conns.set(conn.cookie, conn);
   }
+
+  /** ConnRegistry: the connection's close landed (or its core died). */
   unregister(conn: IxevConn): void {
     this.conns.delete(conn.cookie);
   }
-  onKnock(info: KnockInfo): ConnHandler | null {
-    return this.opts.onKnock(info);
+
+  // ---- event conditions (libix calls these for each event of a batch) ----
+
+  knock(thread: UserThread, handle: number, info: KnockInfo): void {
+    const handler = this.opts.onKnock(info);
+    if (!handler) {
+      thread.call({ kind: ix.SyscallKind.SYS_REJECT, handle });
+      return;
+    }
+    const conn = new IxevConn({
+      thread,
+      registry: this,
+      handle,
+      cookie: this.nextCookie(),
+      handler,
+      remoteIp: info.remoteIp,
+      remotePort: info.remotePort,
+    });
+    this.register(conn);
+    // ESTALE: the connection's flow group moved before the accept ran; the
+    // old core names the new one (EV_MOVED) and the accept is replayed there.
+    const accept = (on: UserThread): void =>
+      on.call({ kind: ix.SyscallKind.SYS_ACCEPT, handle, cookie: conn.cookie }, (code) => {
+        if (code === -ix.Errno.ESTALE) conn.retryAfterMove(on, () => accept(conn.thread));
+        else if (code < 0) conn.dead(code);
+      });
+    accept(thread);
   }
-  onUdp(dgram: UdpDatagram, reply: (data: Uint8Array) => void): void {
-    this.opts.onUdp?.(dgram, reply);
+
+  recv(_thread: UserThread, cookie: number, data: Uint8Array): void {
+    const conn = this.conns.get(cookie);
+    if (!conn) return;
+    if (data.length > 0) conn.received(data);
+    else (conn.handler.onPeerClosed ?? ((c: IxevConn) => c.close()))(conn);
   }
-  threadOf(core: number): UserThread | undefined {
-    return this.threads.get(core);
+
+  connected(_thread: UserThread, cookie: number, handle: number, code: number): void {
+    this.conns.get(cookie)?.connected(code, handle);
+  }
+
+  sent(_thread: UserThread, cookie: number): void {
+    this.conns.get(cookie)?.writable();
+  }
+
+  dead(_thread: UserThread, cookie: number, reason: number): void {
+    this.conns.get(cookie)?.dead(reason);
+  }
+
+  moved(_thread: UserThread, cookie: number, core: number): void {
+    // The flow group moved: the same cookie is now served by another core.
+    const conn = this.conns.get(cookie);
+    const target = this.threads.get(core);
+    if (conn && target) conn.moved(target);
+  }
+
+  udpRecv(thread: UserThread, dgram: UdpDatagram): void {
+    this.opts.onUdp?.(dgram, (data) =>
+      thread.call({
+        kind: ix.SyscallKind.SYS_UDP_SEND,
+        port: dgram.localPort,
+        ip: dgram.remoteIp,
+        port2: dgram.remotePort,
+        bufs: [data],
+      }),
+    );
   }
 
   close(): void {

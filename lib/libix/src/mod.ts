@@ -1,5 +1,27 @@
-export * from "./conn.ts";
-export * from "./user-thread.ts";
-export * from "./syscall-batch.ts";
-export * from "./ixev.ts";
-export * from "./core-liveness.ts";
+// Public surface of @ix/libix, in IX's two layers:
+//  - libix: the user half of an elastic thread. UserThread collects a cycle's
+//    syscalls into one SyscallBatch and hands each event condition of the
+//    core's EventBatch to its handlers (EventConditions, IX's ix_ops).
+//  - ixev: the libevent-like layer on top. Ixev binds a process to its cores,
+//    turns knocks into IxevConn connections with a ConnHandler, coalesces
+//    recv_done, replays ESTALE calls where EV_MOVED says, and reports the
+//    connections of a core that died (CoreLiveness).
+export { SyscallBatch, type ResultCallback } from "./syscall-batch.ts";
+export {
+  UserThread,
+  type EventConditions,
+  type FlushParticipant,
+  type KnockInfo,
+  type UdpDatagram,
+} from "./user-thread.ts";
+export {
+  IxevConn,
+  MAX_SG,
+  ESTALE,
+  CLOSED_BY_APP,
+  type ConnHandler,
+  type ConnRegistry,
+  type IxevConnInit,
+} from "./conn.ts";
+export { Ixev, type IxevOptions } from "./ixev.ts";
+export { CoreLiveness, HEARTBEAT_LIMIT_MS } from "./core-liveness.ts";

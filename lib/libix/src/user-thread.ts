@@ -1,8 +1,11 @@
-// The user half of one elastic thread: it receives the core's event
-// conditions (one EventBatch per dataplane cycle), dispatches them to the
-// connections' handlers, and answers with the cycle's syscalls as one batch.
+// libix, the user half of one elastic thread (IX's libix: the batched-syscall
+// array and the event-condition handlers). It receives the core's event
+// conditions (one EventBatch per dataplane cycle), completes the return codes
+// of the batch they answer, hands each condition to the registered handlers
+// (IX's ix_ops), and answers with every syscall made meanwhile as ONE batch.
+// It knows handles, cookies and return codes, never connections: the ixev
+// layer (conn.ts, ixev.ts) builds those on top.
 import { ix } from "@ix/proto";
-import { IxevConn, type ConnHandler } from "./conn.ts";
 import { SyscallBatch, type ResultCallback } from "./syscall-batch.ts";
 
 export interface KnockInfo {
@@ -20,51 +23,74 @@ export interface UdpDatagram {
   data: Uint8Array;
 }
 
-/** Process-wide state shared by every elastic thread of the app. */
-export interface ThreadHost {
-  nextCookie(): number;
-  lookup(cookie: number): IxevConn | undefined;
-  register(conn: IxevConn): void;
-  unregister(conn: IxevConn): void;
-  onKnock(info: KnockInfo): ConnHandler | null;
-  onUdp?(dgram: UdpDatagram, reply: (data: Uint8Array) => void): void;
-  threadOf(core: number): UserThread | undefined;
+/**
+ * The event-condition handlers (IX's ix_ops), one per EventKind. `cookie` is
+ * what the app gave accept/connect; `handle` the core's connection handle.
+ */
+export interface EventConditions {
+  knock(thread: UserThread, handle: number, info: KnockInfo): void;
+  /** Received bytes (a zero-copy view); empty: the peer closed its side (FIN). */
+  recv(thread: UserThread, cookie: number, data: Uint8Array): void;
+  connected(thread: UserThread, cookie: number, handle: number, code: number): void;
+  sent(thread: UserThread, cookie: number): void;
+  dead(thread: UserThread, cookie: number, reason: number): void;
+  /** The connection's flow group moved: `core` serves it now. */
+  moved(thread: UserThread, cookie: number, core: number): void;
+  udpRecv(thread: UserThread, dgram: UdpDatagram): void;
+}
+
+/** Something with syscalls to add just before a thread's batch leaves (ixev's coalesced recv_done). */
+export interface FlushParticipant {
+  beforeFlush(): void;
 }
 
 export class UserThread {
   readonly core: number;
   readonly batch: SyscallBatch;
-  private readonly host: ThreadHost;
-  private recvDone = new Set<IxevConn>();
+  eventsHandled = 0;
+  private readonly ops: EventConditions;
+  private readonly participants = new Set<FlushParticipant>();
   private flushScheduled = false;
   private dispatching = false;
-  eventsHandled = 0;
+  private readonly schedule: (fn: () => void) => void;
 
-  constructor(core: number, host: ThreadHost, send: (bytes: Uint8Array) => void, app: string) {
-    this.core = core;
-    this.host = host;
-    this.batch = new SyscallBatch(core, send, app);
+  /**
+   * `send` publishes one encoded SyscallBatch to the core; `app` names the
+   * instance on every batch; `schedule` runs the flush of calls made outside
+   * event dispatch (default: setImmediate, so a turn's calls share a batch).
+   */
+  constructor(opts: {
+    core: number;
+    ops: EventConditions;
+    send: (bytes: Uint8Array) => void;
+    app: string;
+    schedule?: (fn: () => void) => void;
+  }) {
+    this.core = opts.core;
+    this.ops = opts.ops;
+    this.batch = new SyscallBatch(opts.core, opts.send, opts.app);
+    this.schedule = opts.schedule ?? ((fn) => void setImmediate(fn));
   }
 
-  /** Queues a syscall; outside event dispatch it is flushed on the next turn. */
+  /** Queues a syscall; during event dispatch it leaves with the cycle's batch, otherwise on the next turn. */
   call(c: ix.ISyscall, onResult?: ResultCallback): void {
     this.batch.add(c, onResult);
     if (!this.dispatching && !this.flushScheduled) {
       this.flushScheduled = true;
-      setImmediate(() => {
+      this.schedule(() => {
         this.flushScheduled = false;
         this.flush();
       });
     }
   }
 
-  markRecvDone(conn: IxevConn): void {
-    this.recvDone.add(conn);
+  /** `p.beforeFlush()` runs once, just before this thread's next batch leaves. */
+  joinFlush(p: FlushParticipant): void {
+    this.participants.add(p);
   }
 
-  forget(conn: IxevConn): void {
-    this.recvDone.delete(conn);
-    this.host.unregister(conn);
+  leaveFlush(p: FlushParticipant): void {
+    this.participants.delete(p);
   }
 
   /** Handles one EventBatch from the core. Malformed input is dropped by the caller's decode. */
@@ -82,76 +108,46 @@ export class UserThread {
     this.flush();
   }
 
+  /** Sends every call queued so far as one SyscallBatch (nothing when none). */
   flush(): void {
-    for (const c of this.recvDone) c.flushRecvDone();
-    this.recvDone.clear();
+    for (const p of this.participants) p.beforeFlush();
+    this.participants.clear();
     this.batch.flush();
   }
 
   private dispatch(e: ix.IEvent): void {
     const K = ix.EventKind;
-    const conn = e.cookie ? this.host.lookup(e.cookie) : undefined;
+    const cookie = e.cookie ?? 0;
     switch (e.kind) {
       case K.EV_KNOCK:
-        return this.knock(e);
+        return this.ops.knock(this, e.handle ?? 0, {
+          core: this.core,
+          localPort: e.port2 ?? 0,
+          remoteIp: e.ip ?? 0,
+          remotePort: e.port ?? 0,
+        });
       case K.EV_RECV:
-        if (!conn) return;
-        if (e.data && e.data.length > 0) conn.received(e.data);
-        else (conn.handler.onPeerClosed ?? ((c: IxevConn) => c.close()))(conn);
-        return;
+        return this.ops.recv(this, cookie, e.data ?? EMPTY);
       case K.EV_CONNECTED:
-        return conn?.connected(e.value ?? 0, e.handle ?? 0);
+        return this.ops.connected(this, cookie, e.handle ?? 0, e.value ?? 0);
       case K.EV_SENT:
-        return conn?.writable();
+        return this.ops.sent(this, cookie);
       case K.EV_DEAD:
-        return conn?.dead(e.value ?? 0);
-      case K.EV_MOVED: {
-        // The flow group moved: the same cookie is now served by another core.
-        const target = this.host.threadOf(e.value ?? -1);
-        if (conn && target) conn.moved(target);
-        return;
-      }
-      case K.EV_UDP_RECV: {
-        const dgram = {
+        return this.ops.dead(this, cookie, e.value ?? 0);
+      case K.EV_MOVED:
+        return this.ops.moved(this, cookie, e.value ?? -1);
+      case K.EV_UDP_RECV:
+        return this.ops.udpRecv(this, {
           core: this.core,
           remoteIp: e.ip ?? 0,
           remotePort: e.port ?? 0,
           localPort: e.port2 ?? 0,
-          data: e.data ?? new Uint8Array(0),
-        };
-        this.host.onUdp?.(dgram, (data) =>
-          this.call({
-            kind: ix.SyscallKind.SYS_UDP_SEND,
-            port: dgram.localPort,
-            ip: dgram.remoteIp,
-            port2: dgram.remotePort,
-            bufs: [data],
-          }),
-        );
-        return;
-      }
+          data: e.data ?? EMPTY,
+        });
       default:
         return;
     }
   }
-
-  private knock(e: ix.IEvent): void {
-    const info = { core: this.core, localPort: e.port2 ?? 0, remoteIp: e.ip ?? 0, remotePort: e.port ?? 0 };
-    const handler = this.host.onKnock(info);
-    const handle = e.handle ?? 0;
-    if (!handler) {
-      this.call({ kind: ix.SyscallKind.SYS_REJECT, handle });
-      return;
-    }
-    const conn = new IxevConn(this, handle, this.host.nextCookie(), handler, info.remoteIp, info.remotePort);
-    this.host.register(conn);
-    // ESTALE: the connection's flow group moved before the accept ran; the
-    // old core names the new one (EV_MOVED) and the accept is replayed there.
-    const accept = (on: UserThread): void =>
-      on.call({ kind: ix.SyscallKind.SYS_ACCEPT, handle, cookie: conn.cookie }, (code) => {
-        if (code === -ix.Errno.ESTALE) conn.retryAfterMove(on, () => accept(conn.thread));
-        else if (code < 0) conn.dead(code);
-      });
-    accept(this);
-  }
 }
+
+const EMPTY = new Uint8Array(0);

@@ -7,7 +7,7 @@
 // timeout, the serving core's death).
 import type { NatsConnection } from "nats";
 import { Counter, Gauge, type Registry } from "prom-client";
-import { Libix, type ConnHandler } from "@ix/libix";
+import { Ixev, type ConnHandler } from "@ix/libix";
 import { EchoSession } from "./echo.ts";
 import { MemcachedSession } from "./memcached/session.ts";
 import type { Session } from "./session.ts";
@@ -29,7 +29,7 @@ export interface IxAppOptions {
 }
 
 /** Listens on the echo and memcached ports on every core; returns the libix instance (close() it to stop). */
-export function startIxApp(o: IxAppOptions): Libix {
+export function startIxApp(o: IxAppOptions): Ixev {
   const connections = new Gauge({
     name: "ix_app_connections",
     help: "Open connections by protocol",
@@ -63,7 +63,7 @@ export function startIxApp(o: IxAppOptions): Libix {
     };
   };
 
-  const libix = new Libix({
+  const libix = new Ixev({
     nc: o.nc,
     cores: o.cores,
     app: o.name,

@@ -19,7 +19,7 @@ import {
 } from "@ix/bus";
 import { createRegistry, startAdminServer, type AdminServer } from "@ix/admin";
 import { HANDLE_FG_SCALE } from "@ix/netstack";
-import type { Libix } from "@ix/libix";
+import type { Ixev } from "@ix/libix";
 import { MemcachedStore } from "../src/memcached/store.ts";
 import { MEMCACHED_PORT, startIxApp } from "../src/ix-app.ts";
 
@@ -143,7 +143,7 @@ class FakeCore {
 
 interface Rig {
   cores: FakeCore[];
-  libix: Libix;
+  libix: Ixev;
   admin: AdminServer;
   store: MemcachedStore;
   asker: number;
