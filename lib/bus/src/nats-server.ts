@@ -11,6 +11,8 @@ import { serverConfig, type UserEntry } from "./permissions.ts";
 export interface NatsServerHandle {
   url: string;
   port: number;
+  /** The server process's id (undefined before start); changes on restart. */
+  readonly pid: number | undefined;
   stop(): Promise<void>;
   /** Stops and starts the same server again (restart tests). */
   restart(): Promise<void>;
@@ -78,6 +80,9 @@ export async function startNatsServer(opts: {
   return {
     url: `nats://127.0.0.1:${port}`,
     port,
+    get pid() {
+      return child?.pid;
+    },
     stop: async () => {
       await stop();
       rmSync(dir, { recursive: true, force: true });

@@ -19,6 +19,8 @@ export interface TapOptions {
 
 export interface TapHandle {
   opts: TapOptions;
+  /** socat's process id (the bridge between the TAP and the NIC's UDP port). */
+  socatPid: number | undefined;
   /** Runs a command inside the namespace (e.g. ["ping", "-c1", "10.77.0.2"]). */
   exec(argv: string[]): string;
   teardown(): Promise<void>;
@@ -79,9 +81,15 @@ export async function setupTap(opts: TapOptions): Promise<TapHandle> {
   inNs(["ip", "link", "set", opts.tapName, "up"]);
   return {
     opts,
+    socatPid: socat.pid,
     exec: inNs,
     teardown: async () => {
-      socat.kill("SIGTERM");
+      // Wait for socat to go: a caller that returns from teardown finds no process left.
+      if (socat.exitCode === null && socat.signalCode === null) {
+        const gone = new Promise((r) => socat.once("exit", r));
+        socat.kill("SIGTERM");
+        await gone;
+      }
       try {
         run(["ip", "netns", "del", ns]);
       } catch {
