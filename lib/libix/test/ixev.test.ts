@@ -42,7 +42,7 @@ function echoApp(cores: number[]) {
 }
 
 const calls = (b: ix.SyscallBatch) =>
-  b.calls.map((c) => [c.kind, Number(c.handle), c.bytes ?? 0, c.bufs.map(str).join("|")]);
+  b.calls.map((c) => [c.kind, Number(c.handle), c.bytes ?? 0, (c.bufs ?? []).map(str).join("|")]);
 
 test("one SyscallBatch per cycle: accepts, sendv and recv_done of every connection together, recv_done coalesced", () => {
   const { sent, feed } = echoApp([0]);
