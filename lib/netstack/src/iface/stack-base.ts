@@ -1,6 +1,6 @@
 // Shared state of a Stack and the TcpHost side of it: identity, options,
 // counters, events, flow-group tables and totals, timers, egress. The input
-// path (stack-core.ts) and the syscalls (stack.ts) build on it.
+// path (stack-input.ts) and the syscalls (stack.ts) build on it.
 
 import { createCounters } from "../counters.ts";
 import type { StackEvent } from "./events.ts";

@@ -1,5 +1,5 @@
 // The Stack: IX's native API (syscalls returning counts or -Errno) and flow
-// group ownership/migration on top of the interface layer (stack-core.ts).
+// group ownership/migration on top of the interface layer (stack-input.ts).
 // Every syscall validates its arguments, never throws, and leaves state
 // untouched on error.
 
@@ -11,7 +11,7 @@ import { emitUdp } from "../wire/udp.ts";
 import { Errno } from "./errors.ts";
 import { HANDLE_FG_SCALE } from "../handle.ts";
 import { exportGroup, importGroup } from "./migrate.ts";
-import { StackCore } from "./stack-core.ts";
+import { StackInput } from "./stack-input.ts";
 import { L4_OFF } from "./egress.ts";
 
 const MAX_UDP_PAYLOAD = 1472;
@@ -20,7 +20,7 @@ function isPort(p: unknown): p is number {
   return typeof p === "number" && Number.isInteger(p) && p > 0 && p <= 65535;
 }
 
-export class Stack extends StackCore {
+export class Stack extends StackInput {
   private ephemeralCursor = 0;
 
   /** The connection behind a handle the application may use, or null. */

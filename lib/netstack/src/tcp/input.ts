@@ -9,7 +9,7 @@ import { output, sendAck, sendAt } from "./output.ts";
 import type { Segment } from "./segment.ts";
 import { seqAdd, seqDiff, seqGe, seqGt, seqLe, seqLt } from "./seq.ts";
 import { TcpState, type Tcb } from "./tcb.ts";
-import { connectFailed, deliver, finish, negotiate, notifyDead } from "./lifecycle.ts";
+import { connectFailed, raiseRecv, finish, negotiate, notifyDead } from "./lifecycle.ts";
 import { toTimeWait } from "./time-wait.ts";
 
 const EMPTY = new Uint8Array(0);
@@ -178,7 +178,7 @@ function processText(h: TcpHost, t: Tcb, seq: number, data: Uint8Array, fin: boo
     return;
   }
   if (data.length > 0) {
-    deliver(h, t, data);
+    raiseRecv(h, t, data);
     t.rcvNxt = seqAdd(t.rcvNxt, data.length);
   }
   let finNow = fin;
@@ -186,7 +186,7 @@ function processText(h: TcpHost, t: Tcb, seq: number, data: Uint8Array, fin: boo
     let d: Uint8Array | null;
     while (!finNow && (d = t.ooo.takeNext(t.rcvNxt)) !== null) {
       if (d.length > 0) {
-        deliver(h, t, d);
+        raiseRecv(h, t, d);
         t.rcvNxt = seqAdd(t.rcvNxt, d.length);
       }
       finNow = t.ooo.lastFin;

@@ -1,4 +1,4 @@
-// Connection lifecycle shared by input, timers and the syscalls: delivering
+// Connection lifecycle shared by input, timers and the syscalls: handing
 // data to the application, reporting death, finishing on the wire, and the
 // application-side operations (open, accept, sendv, recvDone, close).
 
@@ -25,8 +25,8 @@ export function negotiate(h: TcpHost, t: Tcb, s: Segment): void {
   t.cc.setMss(t.sndMss, h.tcpCfg.initialCwndSegments);
 }
 
-/** In-order data for the application: an event, held until accept(), or discarded after close(). */
-export function deliver(h: TcpHost, t: Tcb, data: Uint8Array): void {
+/** In-order data for the application: raises the recv event condition, holds the data until accept(), or discards it after close(). */
+export function raiseRecv(h: TcpHost, t: Tcb, data: Uint8Array): void {
   if (t.appClosed) {
     h.counters.dropTcpAfterClose++; // full close: the application no longer reads
     return;

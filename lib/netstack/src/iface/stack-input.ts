@@ -23,7 +23,7 @@ import { WireError } from "../wire/errors.ts";
 
 const EMPTY = new Uint8Array(0);
 
-export class StackCore extends StackBase {
+export class StackInput extends StackBase {
   private readonly eth = new EthernetView();
   private readonly ipv = new Ipv4View();
   private readonly arpv = new ArpView();
