@@ -9,10 +9,6 @@
 // KNOWN_CYCLES: temporary exceptions, each owned by another branch of issue
 // 12; the integrator deletes the entry when that branch is merged.
 const KNOWN_CYCLES = [
-  // branch dpcore: CoreControl receives what it needs instead of the half-built core.
-  "^services/dataplane/src/(control|core)\\.ts$",
-  // branch dpcore (libix/ixev split): IxevConn no longer imports UserThread.
-  "^lib/libix/src/(conn|user-thread)\\.ts$",
   // TIME-WAIT work (main, df7e8d4): TcpHost names TimeWaitRecord, time-wait.ts
   // takes a TcpHost; for the TX path refactor to untangle (type-only).
   "^lib/netstack/src/tcp/time-wait\\.ts$",

@@ -14,14 +14,6 @@ export {
   type KnockInfo,
   type UdpDatagram,
 } from "./user-thread.ts";
-export {
-  IxevConn,
-  MAX_SG,
-  ESTALE,
-  CLOSED_BY_APP,
-  type ConnHandler,
-  type ConnRegistry,
-  type IxevConnInit,
-} from "./conn.ts";
+export { IxevConn, CLOSED_BY_APP, type ConnHandler, type ConnRegistry, type IxevConnInit } from "./conn.ts";
 export { Ixev, type IxevOptions } from "./ixev.ts";
 export { CoreLiveness, HEARTBEAT_LIMIT_MS } from "./core-liveness.ts";

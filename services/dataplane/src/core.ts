@@ -9,10 +9,10 @@
 //   -> BatchLimit, cycle stats and load metrics
 //   -> CoreControl (IXCP's commands, step 2) -> ElasticThread (the cycle)
 import { ix } from "@ix/proto";
-import { initialReta, flowGroupsOfQueue } from "@ix/bus";
+import { initialReta, flowGroupsOfQueue, type RxFrame } from "@ix/bus";
 import { Stack, DEFAULT_RSS_KEY } from "@ix/netstack";
 import { ElasticThread, newCycleStats, type ControlPoint, type TxSink } from "./elastic-thread.ts";
-import { RxQueue, type RxFrame } from "./rx-queue.ts";
+import { RxQueue } from "./rx-queue.ts";
 import { BatchLimit } from "./batch-limit.ts";
 import { QueueMetrics } from "./queue-metrics.ts";
 import { TxBatch } from "./tx-batch.ts";

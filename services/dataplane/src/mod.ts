@@ -15,7 +15,7 @@ export {
 } from "./elastic-thread.ts";
 export { BatchLimit, MAX_BATCH_SIZE } from "./batch-limit.ts";
 export { QueueMetrics, WINDOW_US, EMA_ALPHAS } from "./queue-metrics.ts";
-export { RxQueue, type RxFrame } from "./rx-queue.ts";
+export { RxQueue } from "./rx-queue.ts";
 export { TxBatch } from "./tx-batch.ts";
 export * from "./syscalls.ts";
 export * from "./events.ts";

@@ -162,7 +162,7 @@ export class TestWire {
       const rc = new RecordedCore(this.time, [
         "--core",
         String(c),
-        "--cores",
+        "--queues",
         String(opts.cores),
         "--batch",
         String(opts.batch ?? 64),

@@ -10,9 +10,9 @@ import assert from "node:assert/strict";
 import { ix } from "@ix/proto";
 import { HANDLE_FG_SCALE } from "@ix/netstack";
 import { TestWire, HOST_IP, type RecordedCore } from "./harness.ts";
-import { ESTALE } from "../src/syscalls.ts";
 
 const K = ix.SyscallKind;
+const { ESTALE } = ix.Errno;
 const E = ix.EventKind;
 const S = ix.MigrationStage;
 const text = (s: string): Uint8Array => new TextEncoder().encode(s);
