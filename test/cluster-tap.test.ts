@@ -57,7 +57,7 @@ async function echoTransfer(
 async function setFaults(loss: number): Promise<void> {
   for (const direction of ["in", "out"]) {
     await admin.request(S.NIC_FAULT, ix.FaultSettings.encode({ direction, loss }).finish(), {
-      timeout: 2000,
+      timeout: 10_000,
     });
   }
 }
@@ -109,7 +109,7 @@ test(
   { skip },
   async () => {
     const reta = ix.Reta.decode(
-      (await admin.request(S.NIC_RETA_GET, new Uint8Array(0), { timeout: 2000 })).data,
+      (await admin.request(S.NIC_RETA_GET, new Uint8Array(0), { timeout: 10_000 })).data,
     );
     const capture = (target: string) =>
       admin.request(

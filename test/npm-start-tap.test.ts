@@ -113,7 +113,9 @@ async function waitFor<T>(what: string, ms: number, check: () => Promise<T | und
     if (npmStart && npmStart.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`${what} never happened within ${ms / 1000} s${last}; npm start output:\n${output.slice(-3000)}`);
+  throw new Error(
+    `${what} never happened within ${ms / 1000} s${last}; npm start output:\n${output.slice(-3000)}`,
+  );
 }
 
 let output = "";
@@ -161,7 +163,10 @@ test(
         : undefined;
     });
     assert.match(output, /IX cluster running/);
-    assert.ok(existsSync(join(clone, ".tools", "node_modules", ".bin", "node")), "Node 24 installed in .tools/");
+    assert.ok(
+      existsSync(join(clone, ".tools", "node_modules", ".bin", "node")),
+      "Node 24 installed in .tools/",
+    );
     for (const url of [state.nic, ...state.cores]) {
       const text = await waitFor(`${url}/metrics answering`, 30_000, async () => {
         const res = await fetch(`${url}/metrics`);
@@ -201,6 +206,8 @@ test(
       const namespaces = execFileSync("ip", ["netns", "list"], { encoding: "utf8" });
       assert.doesNotMatch(namespaces, /^ix\b/m, "namespace ix deleted");
     }
-    t.diagnostic(`stopped ${started.size} processes: ${[...started.values()].map((c) => c.split(" ")[0]).join(", ")}`);
+    t.diagnostic(
+      `stopped ${started.size} processes: ${[...started.values()].map((c) => c.split(" ")[0]).join(", ")}`,
+    );
   },
 );

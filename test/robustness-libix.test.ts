@@ -73,7 +73,7 @@ test("libix listens again when a core restarts, and after a nats-server restart"
   try {
     libix.listen(7);
     libix.listen(11211);
-    await waitFor(() => seen.ports.length === 2, 3000, "first listens");
+    await waitFor(() => seen.ports.length === 2, 30_000, "first listens");
     assert.equal(seen.apps.size, 1);
     assert.match([...seen.apps][0], /^app#[0-9a-f]{12}$/, "batches name the app instance");
 
@@ -82,14 +82,14 @@ test("libix listens again when a core restarts, and after a nats-server restart"
     await new Promise((r) => setTimeout(r, 150));
     assert.equal(seen.ports.length, 2, "the first heartbeat of a core is no restart");
     heartbeat(core, "http://127.0.0.1:1002"); // the same core id from a new process
-    await waitFor(() => seen.ports.length === 4, 3000, "listens after the core restarted");
+    await waitFor(() => seen.ports.length === 4, 30_000, "listens after the core restarted");
     assert.deepEqual(seen.ports.slice(2).sort(), [11211, 7]);
 
     await nats.restart();
     // The core announces itself once it is back (as a dataplane does every second).
     const beats = setInterval(() => heartbeat(core, "http://127.0.0.1:1002"), 100);
     try {
-      await waitFor(() => seen.ports.length >= 6, 8000, "listens after the reconnect");
+      await waitFor(() => seen.ports.length >= 6, 30_000, "listens after the reconnect");
     } finally {
       clearInterval(beats);
     }

@@ -51,18 +51,18 @@ test("RFC 5961: an RST or SYN near but not at the expected sequence draws a chal
   const peer = await openPeer();
   try {
     peer.send(pattern(100, 1));
-    await peer.waitFor(() => peer.receivedBytes === 100, 3000);
+    await peer.waitFor(() => peer.receivedBytes === 100, 30_000);
     const seenBefore = peer.seen.length;
     peer.segment(RST, (peer.sndNxt + 1000) >>> 0); // in window, not exact
     peer.segment(SYN, (peer.sndNxt + 5) >>> 0); // SYN in a synchronized state
     peer.segment(RST, (peer.sndNxt + 3_000_000_000) >>> 0); // far out of window: silently dropped
     peer.segment(RST | ACK, (peer.sndNxt - 1) >>> 0); // just below: out of window
-    await peer.waitFor(() => peer.seen.slice(seenBefore).filter((s) => s.flags === ACK).length >= 2, 3000);
+    await peer.waitFor(() => peer.seen.slice(seenBefore).filter((s) => s.flags === ACK).length >= 2, 30_000);
     const challenges = peer.seen.slice(seenBefore).filter((s) => s.flags === ACK && s.data.length === 0);
     for (const c of challenges)
       assert.equal(c.ack, peer.sndNxt, "a challenge ACK carries the expected sequence");
     peer.send(pattern(200, 2));
-    await peer.waitFor(() => peer.receivedBytes === 300, 3000);
+    await peer.waitFor(() => peer.receivedBytes === 300, 30_000);
     assert.deepEqual(peer.bytes(), Buffer.concat([pattern(100, 1), pattern(200, 2)]));
     assert.ok(!peer.seen.some((s) => s.flags & RST), "the stack never reset the connection");
   } finally {
@@ -84,7 +84,7 @@ test("overlapping, reordered, duplicated and out-of-window segments: the exact s
     piece(0, 800); // fills the start, overlapping 500..800
     piece(1800, 3200); // closes the last hole
     piece(2500, 2600); // duplicate of delivered data
-    await peer.waitFor(() => peer.receivedBytes >= 6000, 4000);
+    await peer.waitFor(() => peer.receivedBytes >= 6000, 30_000);
     await new Promise((r) => setTimeout(r, 100));
     assert.equal(peer.receivedBytes, 6000);
     assert.deepEqual(peer.bytes(), Buffer.from(data));
@@ -98,7 +98,7 @@ test("a zero-window peer stalls the sender (probes, no data loss) and the rest f
   const peer = await openPeer();
   try {
     peer.send(pattern(1000, 4));
-    await peer.waitFor(() => peer.receivedBytes === 1000, 3000);
+    await peer.waitFor(() => peer.receivedBytes === 1000, 30_000);
     peer.openWindow(0);
     const data = pattern(20_000, 5);
     for (let off = 0; off < data.length; off += 1000) peer.send(data.subarray(off, off + 1000), 1000 + off);
@@ -109,7 +109,7 @@ test("a zero-window peer stalls the sender (probes, no data loss) and the rest f
     assert.ok(probes >= 1, "the stack probes the zero window");
     assert.ok(probes < 50, `${probes} segments sent into a zero window`);
     peer.openWindow(65535);
-    await peer.waitFor(() => peer.receivedBytes >= 21_000, 8000);
+    await peer.waitFor(() => peer.receivedBytes >= 21_000, 30_000);
     assert.deepEqual(peer.bytes(), Buffer.concat([pattern(1000, 4), data]));
   } finally {
     peer.reset();
@@ -122,7 +122,7 @@ test("a 64-byte MSS still carries the stream, in segments of at most 64 bytes", 
   try {
     const data = pattern(8000, 6);
     for (let off = 0; off < data.length; off += 1000) peer.send(data.subarray(off, off + 1000));
-    await peer.waitFor(() => peer.receivedBytes >= 8000, 8000);
+    await peer.waitFor(() => peer.receivedBytes >= 8000, 30_000);
     assert.deepEqual(peer.bytes(), Buffer.from(data));
     const sizes = peer.seen.map((s) => s.data.length);
     assert.ok(Math.max(...sizes) <= 64, `largest segment ${Math.max(...sizes)} bytes`);

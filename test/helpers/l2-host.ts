@@ -212,14 +212,14 @@ export class RawTcpPeer {
   }
 
   /** Three-way handshake; `mss` is what we advertise. */
-  async open(mss = 1460, timeoutMs = 3000): Promise<void> {
+  async open(mss = 1460, timeoutMs = 30_000): Promise<void> {
     this.sndNxt = (this.iss + 1) >>> 0;
-    for (let attempt = 0; attempt < 3; attempt++) {
+    for (let attempt = 0; attempt < 10; attempt++) {
       this.segment(SYN, this.iss, undefined, { mss });
       try {
         await this.waitFor(
           () => this.seen.some((s) => (s.flags & (SYN | ACK)) === (SYN | ACK)),
-          timeoutMs / 3,
+          timeoutMs / 10,
         );
         this.segment(ACK, this.sndNxt);
         return;
@@ -227,7 +227,7 @@ export class RawTcpPeer {
         // the first SYN may wait for ARP: try again
       }
     }
-    throw new Error(`no SYN-ACK from port ${this.remotePort}`);
+    throw new Error(`no SYN-ACK from port ${this.remotePort} within ${timeoutMs / 1000} s (10 SYNs)`);
   }
 
   /** Sends `data` at offset `off` of our stream (default: next), in one segment; advances sndNxt if it extends it. */

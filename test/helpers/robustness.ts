@@ -84,7 +84,7 @@ export async function holdClient(ns: string, conns: number): Promise<HoldClient>
             resolve(l);
           });
         });
-  const first = JSON.parse(await next(15000)) as { ports: number[] };
+  const first = JSON.parse(await next(30_000)) as { ports: number[] };
   return {
     ports: first.ports,
     command: async <T>(line: string): Promise<T> => {
@@ -178,7 +178,7 @@ export async function timeUntil(
 /** test/clients/probe_client.py: seconds until a fresh connection is echoed (spawned at once, awaited later). */
 export function probeRecovery(
   ns: string,
-  timeoutS = 10,
+  timeoutS = 60,
 ): Promise<{ ok: boolean; seconds: number; attempts: number }> {
   const argv = [
     "netns",
