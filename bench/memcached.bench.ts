@@ -3,9 +3,12 @@
 // from an ixload sweep, for the cluster over nats-l2 (and through its TAP with
 // kernel TCP when root, full run), Debian's memcached on kernel loopback, and
 // the same session code on node:net. Ratios are the cluster over each
-// baseline. The sweeps run to saturation (ixload's own SLO stop is disabled:
-// on a loaded 2-core machine every server's p99 can exceed 2 ms early, and the
-// curve past that point is the interesting part); the rate at the SLO is
+// baseline. The sweeps run to saturation (ixload's SLO stop is off,
+// --slo-stop off: on a loaded 2-core machine every server's p99 can exceed
+// 2 ms early, and the curve past that point is the interesting part); the
+// plots draw the SLO the figures use (--slo-us), and the sweeps' results are
+// kept beside them (memcached-W.json) so a plot can be redrawn without
+// rerunning (`node bench/replot-memcached.ts`). The rate at the SLO is
 // computed here, as ixload does: the best achieved rate of a step that kept up
 // (>= 90% of its target) with p99 <= SLO. Also at 10x the SLO, and the peak.
 import { writeFileSync } from "node:fs";
@@ -48,11 +51,20 @@ function sweepArgs(o: BenchOptions, workload: string): string[] {
     "--keys",
     "10000",
     "--slo-us",
-    "1e9",
+    String(o.sloUs),
+    "--slo-stop",
+    "off",
     "--ceiling",
     "off",
   ];
 }
+
+/** One workload's plot: every server's sweep, and the SLO line at the SLO the figures use. */
+export const memcachedPlot = (r: Record<string, RunResult>, sloUs: number): string =>
+  plotResults(
+    Object.entries(r).map(([label, result]) => ({ label, result })),
+    { sloUs },
+  );
 
 const peak = (r: RunResult): number => Math.max(0, ...r.steps.map((s) => s.achievedRate));
 
@@ -135,10 +147,8 @@ export async function run(o: BenchOptions): Promise<Figures> {
     f.peakIxNatsL2VsMemcached = ratio(peak(r.ixNatsL2), peak(r.memcached));
     if (r.ixTap) f.ixTapVsMemcached = ratio(slo("ixTap"), slo("memcached"));
     out[w] = f;
-    writeFileSync(
-      join(o.outDir, `memcached-${w}.svg`),
-      plotResults(Object.entries(r).map(([label, result]) => ({ label, result }))),
-    );
+    writeFileSync(join(o.outDir, `memcached-${w}.json`), JSON.stringify(r));
+    writeFileSync(join(o.outDir, `memcached-${w}.svg`), memcachedPlot(r, o.sloUs));
   }
   return out;
 }

@@ -52,6 +52,6 @@ export {
 } from "./histogram.ts";
 export { startInstantServer, type InstantServer } from "./instant-server.ts";
 export { runPingPong } from "./pingpong.ts";
-export { plotResults } from "./plot.ts";
+export { plotResults, type PlotOptions } from "./plot.ts";
 export { lineChart, svgDocument, type ChartSpec, type Series } from "./svg.ts";
 export { ratePattern, type PatternName } from "./rate-pattern.ts";

@@ -14,6 +14,8 @@ export interface ModeOptions {
   durationS: number;
   warmupS: number;
   sloUs: number;
+  /** Sweep: stop once two steps in a row exceed the SLO (default true); false runs on to saturation. */
+  sloStop?: boolean;
   sweepStart: number;
   sweepStep?: number;
   sweepFactor?: number;
@@ -106,7 +108,7 @@ async function runSweep(
       break;
     }
     overSlo = step.latencyUs.p99 > o.sloUs ? overSlo + 1 : 0;
-    if (overSlo >= STEPS_OVER_SLO_TO_STOP) {
+    if (o.sloStop !== false && overSlo >= STEPS_OVER_SLO_TO_STOP) {
       stoppedBy = "slo";
       break;
     }

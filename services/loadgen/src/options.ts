@@ -31,6 +31,8 @@ export interface LoadOptions {
   messageSize: number;
   seed: number;
   sloUs: number;
+  /** Sweep: stop after two steps over the SLO (--slo-stop on, the default) or run on to saturation. */
+  sloStop: boolean;
   interArrival: InterArrivalKind;
   lateSlackUs: number;
   sweepStart: number;
@@ -73,6 +75,7 @@ const FLAGS = {
   "message-size": { type: "string", default: "64" },
   seed: { type: "string", default: "1" },
   "slo-us": { type: "string", default: "2000" },
+  "slo-stop": { type: "string", default: "on" },
   "inter-arrival": { type: "string" },
   "late-slack-us": { type: "string", default: "500" },
   "sweep-start": { type: "string", default: "10000" },
@@ -100,7 +103,7 @@ export const USAGE = `usage: ixload --server HOST:PORT [options]
   --host-ip 10.77.0.X --host-mac M --host-name N  (nats-l2; NATS from IX_NATS_URL/USER/PASSWORD)
   --mode fixed|sweep|pattern|pingpong
   --rate N --duration S --warmup S --connections C --depth D
-  --keys N --value-size B --message-size B --seed N --slo-us US
+  --keys N --value-size B --message-size B --seed N --slo-us US --slo-stop on|off
   --inter-arrival exponential|fb_ia|fixed  --late-slack-us US
   --sweep-start N (--sweep-step N | --sweep-factor F) --sweep-max N
   --pattern step|triangle|sine --pattern-low N --pattern-high N --period S --noise F --interval S
@@ -142,6 +145,7 @@ export function parseLoadOptions(argv: string[]): LoadOptions {
     messageSize: int("message-size", values["message-size"], 1),
     seed: int("seed", values.seed, 0),
     sloUs: num("slo-us", values["slo-us"], 1),
+    sloStop: oneOf("slo-stop", values["slo-stop"], ["on", "off"] as const) === "on",
     interArrival: oneOf("inter-arrival", values["inter-arrival"] ?? defaultIa, [
       "exponential",
       "fb_ia",

@@ -10,18 +10,34 @@ export interface LabelledResult {
   result: RunResult;
 }
 
-export function plotResults(inputs: LabelledResult[]): string {
+export interface PlotOptions {
+  /**
+   * The p99 SLO (us) to draw on latency-against-throughput charts. Default:
+   * each distinct `sloUs` the results were run with. `null` draws none.
+   */
+  sloUs?: number | null;
+}
+
+export function plotResults(inputs: LabelledResult[], opts: PlotOptions = {}): string {
   if (inputs.length === 0) throw new Error("nothing to plot");
   const charts: ChartSpec[] = [];
   const sweeps = inputs.filter((i) => i.result.mode === "sweep" || i.result.mode === "fixed");
-  if (sweeps.length > 0) charts.push(latencyVsThroughput(sweeps));
+  if (sweeps.length > 0) charts.push(latencyVsThroughput(sweeps, opts));
   for (const p of inputs.filter((i) => i.result.mode === "pattern")) charts.push(...patternCharts(p));
   const pings = inputs.filter((i) => i.result.mode === "pingpong");
   if (pings.length > 0) charts.push(pingPongChart(pings));
   return svgDocument(charts);
 }
 
-function latencyVsThroughput(inputs: LabelledResult[]): ChartSpec {
+/** The SLO lines to draw: one per distinct, finite, positive value. */
+function sloLines(inputs: LabelledResult[], opts: PlotOptions): number[] {
+  const wanted = opts.sloUs === undefined ? inputs.map((i) => i.result.sloUs) : [opts.sloUs];
+  return [...new Set(wanted)].filter(
+    (v): v is number => typeof v === "number" && Number.isFinite(v) && v > 0,
+  );
+}
+
+function latencyVsThroughput(inputs: LabelledResult[], opts: PlotOptions): ChartSpec {
   const series: Series[] = [];
   inputs.forEach(({ label, result }, i) => {
     const steps = [...result.steps].sort((a, b) => a.achievedRate - b.achievedRate);
@@ -37,17 +53,18 @@ function latencyVsThroughput(inputs: LabelledResult[]): ChartSpec {
       points: steps.map((s) => [s.achievedRate, s.latencyUs.p50]),
     });
   });
-  const slo = inputs[0].result.sloUs;
   const maxX = Math.max(...inputs.flatMap(({ result }) => result.steps.map((s) => s.achievedRate)));
-  series.push({
-    name: `SLO ${slo} us`,
-    color: 7,
-    dashed: true,
-    points: [
-      [0, slo],
-      [maxX, slo],
-    ],
-  });
+  for (const slo of sloLines(inputs, opts)) {
+    series.push({
+      name: `SLO p99 ${slo} us`,
+      color: 7,
+      dashed: true,
+      points: [
+        [0, slo],
+        [maxX, slo],
+      ],
+    });
+  }
   return {
     title: "Latency against achieved throughput",
     xLabel: "achieved requests/s",
