@@ -46,7 +46,18 @@ export async function malformedAttack(
     }
     await host.nc.flush();
     await sleep(o.settleMs ?? 100);
-    out[kind] = { sent, counted: total(await dropsByReason(c)) - before };
+    // The cores may still be working through the burst (a loaded machine):
+    // read until every frame is counted, or the count has not moved for 3 s
+    // (kinds that may be answered are never all counted), at most 30 s.
+    let counted = total(await dropsByReason(c)) - before;
+    for (let quietSince = Date.now(), end = Date.now() + 30_000; counted < sent && Date.now() < end;) {
+      await sleep(100);
+      const now = total(await dropsByReason(c)) - before;
+      if (now !== counted) quietSince = Date.now();
+      else if (Date.now() - quietSince >= 3000) break;
+      counted = now;
+    }
+    out[kind] = { sent, counted };
   }
   return out;
 }
