@@ -83,9 +83,10 @@ test("sweep: steps, maxRateUnderSlo, ceiling flag, SVG, and live /metrics", { ti
   for (const s of r.steps) {
     assert.equal(s.errors, 0);
     assert.ok(s.requests > 0, `no response at ${s.targetRate}/s`);
+    // Quantiles are HDR bucket values, max the exact sample: p999 may exceed max.
     const l = s.latencyUs;
     assert.ok(
-      0 < l.p50 && l.p50 <= l.p90 && l.p90 <= l.p99 && l.p99 <= l.p999 && l.p999 <= l.max,
+      0 < l.p50 && l.p50 <= l.p90 && l.p90 <= l.p99 && l.p99 <= l.p999 && l.max > 0,
       JSON.stringify(l),
     );
   }
@@ -152,7 +153,10 @@ test("ping-pong reports one-way latency per message size", { timeout: 60_000 }, 
   );
   for (const p of r.pingpong!) {
     assert.ok(p.roundTrips > 0, `no round trip of ${p.messageSize} bytes`);
-    assert.ok(p.oneWayUs.p50 > 0 && p.oneWayUs.p50 <= p.oneWayUs.max, JSON.stringify(p.oneWayUs));
+    assert.ok(
+      p.oneWayUs.p50 > 0 && p.oneWayUs.p50 <= p.oneWayUs.p99 && p.oneWayUs.max > 0,
+      JSON.stringify(p.oneWayUs),
+    );
   }
 });
 
