@@ -17,6 +17,9 @@ if ! ix_node_is_24; then
   echo "npm start: needs Node >= 24 (the node on PATH is $(node --version 2>/dev/null || echo missing)) and installing it into .tools/ failed (see $log): run \`bash $root/scripts/setup.sh\` where registry.npmjs.org is reachable, or put Node 24 first on PATH" >&2
   exit 1
 fi
+# Debian installs nats-server (and ip, socat for --tap) in /usr/sbin, which a
+# user's PATH often lacks.
+case ":$PATH:" in *:/usr/sbin:*) ;; *) export PATH="$PATH:/usr/sbin:/sbin" ;; esac
 if ! command -v nats-server >/dev/null; then
   echo "npm start: nats-server is not installed and only root can install it: run \`sudo bash $root/scripts/setup.sh\`" >&2
   exit 1
