@@ -123,7 +123,7 @@ class FakeCore {
     this.publish([
       { kind: E.EV_KNOCK, handle, ip: CLIENT_IP, port: 40000 + (handle % 20000), port2: MEMCACHED_PORT },
     ]);
-    await waitFor(() => this.cookies.has(handle), 5000, `accept of handle ${handle}`);
+    await waitFor(() => this.cookies.has(handle), 30_000, `accept of handle ${handle}`);
     return handle;
   }
 
@@ -183,7 +183,7 @@ async function currConnections(r: Rig): Promise<number> {
   const core = r.cores[1];
   core.sent.set(r.asker, "");
   core.recv(r.asker, "stats\r\n");
-  await waitFor(() => (core.sent.get(r.asker) ?? "").endsWith("END\r\n"), 5000, "the stats reply");
+  await waitFor(() => (core.sent.get(r.asker) ?? "").endsWith("END\r\n"), 30_000, "the stats reply");
   const m = /STAT curr_connections (\d+)\r\n/.exec(core.sent.get(r.asker)!);
   assert.ok(m, "stats has curr_connections");
   return Number(m[1]);
@@ -214,7 +214,7 @@ test("every way a connection ends releases it once: curr_connections and ix_app_
       assert.equal(await currConnections(r), 11);
       assert.equal(await gauge(r), 11);
       for (const h of handles) core.recv(h, "set k 0 0 1\r\nv\r\nquit\r\n");
-      await waitFor(() => handles.every((h) => core.closed.has(h)), 5000, "the app closing all 10");
+      await waitFor(() => handles.every((h) => core.closed.has(h)), 30_000, "the app closing all 10");
       for (const h of handles) assert.equal(core.sent.get(h), "STORED\r\n");
       // The client's FIN arrives later; the handle is closed, so nothing reaches the app.
       for (const h of handles) core.fin(h);
@@ -225,7 +225,7 @@ test("every way a connection ends releases it once: curr_connections and ix_app_
       const h = await core.open();
       core.recv(h, "get k\r\n");
       core.fin(h);
-      await waitFor(() => core.closed.has(h), 5000, "the app closing after the FIN");
+      await waitFor(() => core.closed.has(h), 30_000, "the app closing after the FIN");
       assert.equal(core.sent.get(h), "VALUE k 0 1\r\nv\r\nEND\r\n");
       await assertOnlyAsker(r, "after FIN");
     });
@@ -233,7 +233,7 @@ test("every way a connection ends releases it once: curr_connections and ix_app_
     await t.test("a protocol error closes the connection", async () => {
       const h = await core.open();
       core.recv(h, "GET / HTTP/1.1\r\n");
-      await waitFor(() => core.closed.has(h), 5000, "the app closing after the protocol error");
+      await waitFor(() => core.closed.has(h), 30_000, "the app closing after the protocol error");
       await assertOnlyAsker(r, "after a protocol error");
       assert.equal(r.store.stats.protocolCloses, 1);
     });
@@ -241,14 +241,14 @@ test("every way a connection ends releases it once: curr_connections and ix_app_
     await t.test("a RST from the client", async () => {
       const h = await core.open();
       core.reset(h);
-      await waitFor(() => core.closed.has(h), 5000, "the app closing the dead handle");
+      await waitFor(() => core.closed.has(h), 30_000, "the app closing the dead handle");
       await assertOnlyAsker(r, "after a RST");
     });
 
     await t.test("quit, then the RST of a client that never sent its FIN", async () => {
       const h = await core.open();
       core.recv(h, "quit\r\n");
-      await waitFor(() => core.closed.has(h), 5000, "the app closing after quit");
+      await waitFor(() => core.closed.has(h), 30_000, "the app closing after quit");
       core.reset(h); // a stale event for a closed handle must not count twice
       await assertOnlyAsker(r, "after quit and RST");
     });
