@@ -20,6 +20,12 @@ export interface ConnHandler {
   onData(conn: IxevConn, data: Uint8Array): void;
   /** The peer closed its side (FIN). Default: close ours once queued data is sent. */
   onPeerClosed?(conn: IxevConn): void;
+  /**
+   * The stack accepted `bytes` more of the data given to send(), in order:
+   * libix holds no reference to those bytes any more (views of memory the app
+   * reuses, such as memcached item chunks, may be reused).
+   */
+  onSent?(conn: IxevConn, bytes: number): void;
   /** The connection died under the app (reset, timeout, core died, a failed call); reason is the stack's code or -errno. */
   onDead?(conn: IxevConn, reason: number): void;
   /**
@@ -235,8 +241,10 @@ export class IxevConn implements FlushParticipant {
   }
 
   private consume(n: number): void {
+    if (n === 0) return;
     this.sentBytes += n;
     this.outBytes -= n;
+    const accepted = n;
     while (n > 0 && this.out.length > 0) {
       const head = this.out[0];
       if (head.length <= n) {
@@ -247,5 +255,6 @@ export class IxevConn implements FlushParticipant {
         n = 0;
       }
     }
+    this.handler.onSent?.(this, accepted);
   }
 }

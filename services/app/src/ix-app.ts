@@ -52,6 +52,10 @@ export function startIxApp(o: IxAppOptions): Ixev {
         // "close": `quit` or a protocol error; the server closes first.
         if (session.onData(data, (reply) => conn.send(reply)) === "close") conn.close();
       },
+      // the stack took these bytes: the session may let items they viewed be reused
+      onSent(_conn, bytes) {
+        session.onSent?.(bytes);
+      },
       onPeerClosed(conn) {
         conn.close();
       },

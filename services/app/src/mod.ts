@@ -6,7 +6,7 @@
 // with memcached's item accounting and stats, commands, per-connection
 // session), the echo session, the Session interface every transport drives,
 // and startNetServer.
-export { MemcachedStore, StoreStats, REALTIME_MAXDELTA } from "./memcached/store.ts";
+export { MemcachedStore, StoreStats, ClassStats, REALTIME_MAXDELTA } from "./memcached/store.ts";
 export type { StoreOptions } from "./memcached/store.ts";
 export { MemcachedSession } from "./memcached/session.ts";
 
@@ -14,7 +14,8 @@ export { MemcachedParser, MemcachedRequest, Op, MAX_KEY_LENGTH } from "./memcach
 export type { OpCode, ParserLimits } from "./memcached/parser.ts";
 export { executeRequest } from "./memcached/commands.ts";
 export type { ReplySink } from "./memcached/commands.ts";
-export { Item, itemTotalSize, DEFAULT_ITEM_SIZE_MAX } from "./memcached/item.ts";
+export { ItemDraft, itemTotalSize, DEFAULT_ITEM_SIZE_MAX, NIL_REF } from "./memcached/item.ts";
+export type { ItemRef } from "./memcached/item.ts";
 export type { Session, ReplyOut, SessionStatus } from "./session.ts";
 export { EchoSession, echoDatagram } from "./echo.ts";
 export { startNetServer } from "./net-server.ts";

@@ -1,7 +1,10 @@
 // The plain-Linux baseline: the same sessions behind a node:net server, i.e.
 // what a user would run instead of IX. Replies produced by one 'data' event
 // are sent together (one write, or a corked writev when large), and reading
-// pauses while the socket's send buffer is full.
+// pauses while the socket's send buffer is full. Pieces written as they are
+// (not coalesced into a copy) are referenced by the socket until its write
+// callback runs; only then does the session hear (onSent) that their bytes,
+// possibly views of memcached items, may be reused.
 import { Buffer } from "node:buffer";
 import net from "node:net";
 import type { AddressInfo } from "node:net";
@@ -74,14 +77,24 @@ function serveConnection(socket: net.Socket, session: Session): void {
     pending.push(reply);
     pendingBytes += reply.length;
   };
+  // Byte counts of writes in flight; their callbacks run in write order.
+  const inFlight: number[] = [];
+  const written = (): void => {
+    const bytes = inFlight.shift();
+    if (bytes !== undefined) session.onSent?.(bytes);
+  };
   const flush = (): void => {
     if (pending.length === 1) {
-      socket.write(pending[0]);
+      inFlight.push(pendingBytes);
+      socket.write(pending[0], written);
     } else if (pending.length > 1 && pendingBytes <= COALESCE_BYTES) {
       socket.write(Buffer.concat(pending, pendingBytes));
+      session.onSent?.(pendingBytes); // copied: the pieces are free
     } else if (pending.length > 1) {
+      inFlight.push(pendingBytes);
       socket.cork();
-      for (const piece of pending) socket.write(piece);
+      for (let i = 0; i < pending.length - 1; i++) socket.write(pending[i]);
+      socket.write(pending[pending.length - 1], written);
       socket.uncork();
     }
     pending.length = 0;

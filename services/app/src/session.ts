@@ -8,8 +8,11 @@ export type SessionStatus = "open" | "close";
 
 /**
  * Receives reply pieces in order. A piece is a view that stays valid and
- * unchanged after the call (constant replies or immutable item bytes), so a
- * transport may queue it for zero-copy sending; it must not modify it.
+ * unchanged until the transport reports it let go of it through
+ * Session.onSent (or the session is disposed): constant replies, or an
+ * item's bytes in the memcached store's region, which the session keeps from
+ * being reused until then. So a transport may queue a piece for zero-copy
+ * sending; it must not modify it.
  */
 export type ReplyOut = (reply: Uint8Array) => void;
 
@@ -17,6 +20,13 @@ export type ReplyOut = (reply: Uint8Array) => void;
 export interface Session {
   /** Consumes `chunk` (a view valid only during the call); replies go to `out`. */
   onData(chunk: Uint8Array, out: ReplyOut): SessionStatus;
+  /**
+   * The transport no longer references the next `bytes` bytes of the pieces
+   * it was given, in order (sent, copied elsewhere, or dropped). A transport
+   * that queues pieces must call it as it lets go of them, or the memcached
+   * store cannot reuse the chunks they view until dispose().
+   */
+  onSent?(bytes: number): void;
   /** The connection is gone: release what the session holds (memcached: item references). */
   dispose?(): void;
 }

@@ -10,9 +10,12 @@ const value = (n: number, c = "v"): string => c.repeat(n);
 const set = (key: string, data: string, exptime = 0): string =>
   `set ${key} 0 ${exptime} ${data.length}\r\n${data}\r\n`;
 
-test("memory limit: least recently used items are evicted first, and counted", () => {
+// Memory-limit tests use small pages so a class holds a handful of chunks:
+// an item of a 2-byte key and 100-byte value needs 174 bytes (our 56-byte
+// header and "VALUE k0 0 100\r\n...\r\n"), so it lives in the 192-byte class.
+test("memory limit: a full class evicts its least recently used items first, and counts them", () => {
   const size = itemTotalSize(2, 100); // keys k0..k9
-  const store = newStore({ maxBytes: size * 5 });
+  const store = newStore({ maxBytes: 5 * 192, pageSize: 5 * 192 }); // one page: five 192-byte chunks
   for (let i = 0; i < 5; i++) assert.equal(exchange(store, set(`k${i}`, value(100))).output, "STORED\r\n");
   assert.equal(store.bytes, size * 5);
   // touch k0 and k1 (gets bump them), then add three more: k2, k3, k4 must go
@@ -27,12 +30,19 @@ test("memory limit: least recently used items are evicted first, and counted", (
   const stats = exchange(store, "stats\r\n").output;
   assert.match(stats, /\r\nSTAT evictions 3\r\n/);
   assert.match(stats, /\r\nSTAT curr_items 5\r\n/);
+  const c = store.slabs.classFor(174);
+  assert.equal(store.slabs.size[c], 192);
+  const items = exchange(store, "stats items\r\n").output;
+  assert.match(items, new RegExp(`STAT items:${c}:number 5\r\n`));
+  assert.match(items, new RegExp(`STAT items:${c}:evicted 3\r\n`));
+  // k2..k4 were stored and never read
+  assert.match(items, new RegExp(`STAT items:${c}:evicted_unfetched 3\r\n`));
 });
 
-test("memory limit: replacing an item frees its old size; expired items are reclaimed before live ones", () => {
+test("memory limit: overwriting reuses the old chunk; expired items are reclaimed before live ones", () => {
   const clock = manualClock();
   const size = itemTotalSize(1, 100);
-  const store = new MemcachedStore({ maxBytes: size * 2, clock: clock.now });
+  const store = new MemcachedStore({ maxBytes: 2 * 192, pageSize: 2 * 192, clock: clock.now });
   exchange(store, set("a", value(100), 5) + set("b", value(100)));
   exchange(store, set("b", value(100, "w")));
   assert.equal(store.bytes, size * 2);
@@ -52,11 +62,13 @@ test("memory limit: an item larger than memory, or a full store without eviction
     "SERVER_ERROR out of memory storing object\r\n",
   );
   assert.equal(exchange(store, "get k\r\n").output, "END\r\n", "a failed set drops the old value");
-  const full = newStore({ maxBytes: itemTotalSize(1, 10) * 2, evictions: false });
+  // one page of two 96-byte chunks; "a" with 10 bytes needs 80
+  const full = newStore({ maxBytes: 192, pageSize: 192, evictions: false });
   exchange(full, set("a", value(10)) + set("b", value(10)));
   assert.equal(exchange(full, set("c", value(10))).output, "SERVER_ERROR out of memory storing object\r\n");
   assert.equal(exchange(full, "add d 0 0 1\r\nx\r\nget a b\r\n").output.split("VALUE").length - 1, 2);
   assert.equal(full.stats.storeNoMemory, 2);
+  assert.match(exchange(full, "stats items\r\n").output, /STAT items:1:outofmemory 2\r\n/);
 });
 
 test("cas: unique changes on every modification, not on touch; mismatches are EXISTS", () => {

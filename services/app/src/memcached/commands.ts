@@ -1,29 +1,27 @@
 // Executes parsed memcached requests against the shared store and emits the
 // replies memcached 1.6 gives. Replies are handed out as views (constant
-// replies, or an item's own wire bytes for a get hit), never copied here.
-import { Buffer } from "node:buffer";
-import { buildItem } from "./item.ts";
-import type { Item } from "./item.ts";
+// replies, or an item's own wire bytes in the store's region for a get hit),
+// never copied here; a view of an item goes out through emitItem so the
+// session pins the item until the transport lets go of the bytes.
+import { NIL_REF, type ItemRef } from "./item.ts";
 import { PARSE_BIG, PARSE_FAIL, bigResult, parseU64 } from "./numeric.ts";
 import { MAX_KEY_LENGTH, Op } from "./parser.ts";
 import type { MemcachedRequest } from "./parser.ts";
 import * as R from "./replies.ts";
-import { formatStats } from "./stats.ts";
+import { formatStats, formatStatsItems, formatStatsSlabs } from "./stats.ts";
 import { MISS_EXPIRED, MISS_FLUSHED } from "./store.ts";
 import type { MemcachedStore } from "./store.ts";
 
 /** Where a command's reply bytes go; the session forwards them to the transport. */
 export interface ReplySink {
+  /** A reply that stays valid as it is (a constant, or bytes made for this reply). */
   emit(reply: Uint8Array): void;
-}
-
-// Node's native latin1 decoder works on any Uint8Array: one string per key,
-// a bijection on bytes, so binary keys keep distinct identities.
-const latin1Slice = (Buffer.prototype as unknown as { latin1Slice(s: number, e: number): string })
-  .latin1Slice;
-
-export function keyString(buf: Uint8Array, start: number, end: number): string {
-  return latin1Slice.call(buf, start, end);
+  /**
+   * A view of item `ref`'s bytes in the store's region (it and every earlier
+   * view of that item in this reply): the sink pins the item until the
+   * transport has let go of them.
+   */
+  emitItem(reply: Uint8Array, ref: ItemRef): void;
 }
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
@@ -44,11 +42,15 @@ export function executeRequest(store: MemcachedStore, req: MemcachedRequest, sin
       reply(sink, req, storeCommand(store, req));
       return true;
     case Op.Delete: {
-      const key = keyString(req.key, req.keyStart, req.keyEnd);
-      const found = store.find(key, store.now(), false) !== undefined && store.unlink(key);
-      if (found) store.stats.deleteHits++;
-      else store.stats.deleteMisses++;
-      reply(sink, req, found ? R.DELETED : R.NOT_FOUND);
+      const ref = store.find(req.key, req.keyStart, req.keyEnd, store.now(), false);
+      if (ref !== NIL_REF) {
+        store.stats.deleteHits++;
+        store.classStats.deleteHits[store.classOf(ref)]++;
+        store.remove(ref);
+      } else {
+        store.stats.deleteMisses++;
+      }
+      reply(sink, req, ref !== NIL_REF ? R.DELETED : R.NOT_FOUND);
       return true;
     }
     case Op.Incr:
@@ -58,14 +60,15 @@ export function executeRequest(store: MemcachedStore, req: MemcachedRequest, sin
     case Op.Touch: {
       const now = store.now();
       store.stats.cmdTouch++;
-      const item = store.find(keyString(req.key, req.keyStart, req.keyEnd), now, true);
-      if (item !== undefined) {
-        item.exptime = store.absoluteExptime(req.exptime, now);
+      const ref = store.find(req.key, req.keyStart, req.keyEnd, now, true);
+      if (ref !== NIL_REF) {
+        store.setExptime(ref, store.absoluteExptime(req.exptime, now));
         store.stats.touchHits++;
+        store.classStats.touchHits[store.classOf(ref)]++;
       } else {
         store.stats.touchMisses++;
       }
-      reply(sink, req, item !== undefined ? R.TOUCHED : R.NOT_FOUND);
+      reply(sink, req, ref !== NIL_REF ? R.TOUCHED : R.NOT_FOUND);
       return true;
     }
     case Op.FlushAll:
@@ -81,8 +84,15 @@ export function executeRequest(store: MemcachedStore, req: MemcachedRequest, sin
     case Op.Stats:
       sink.emit(formatStats(store));
       return true;
+    case Op.StatsSlabs:
+      sink.emit(formatStatsSlabs(store));
+      return true;
+    case Op.StatsItems:
+      sink.emit(formatStatsItems(store));
+      return true;
     case Op.StatsReset:
       store.stats.reset();
+      store.classStats.reset();
       sink.emit(R.RESET);
       return true;
     case Op.Reply:
@@ -91,7 +101,7 @@ export function executeRequest(store: MemcachedStore, req: MemcachedRequest, sin
     case Op.TooLarge:
       store.stats.storeTooLarge++;
       // memcached drops the old value of a set it cannot store, so no stale data survives
-      if (req.storeOp === Op.Set) store.unlink(keyString(req.key, req.keyStart, req.keyEnd));
+      if (req.storeOp === Op.Set) store.unlink(req.key, req.keyStart, req.keyEnd);
       reply(sink, req, R.SERVER_ERROR_TOO_LARGE);
       return true;
     case Op.Quit:
@@ -127,6 +137,7 @@ function getCommand(store: MemcachedStore, req: MemcachedRequest, sink: ReplySin
   }
   const now = store.now();
   const stats = store.stats;
+  const mem = store.mem;
   for (let i = req.tokEnd[0]; i < end;) {
     if (buf[i] === 32) {
       i++;
@@ -135,110 +146,109 @@ function getCommand(store: MemcachedStore, req: MemcachedRequest, sink: ReplySin
     const s = i;
     while (i < end && buf[i] !== 32) i++;
     stats.cmdGet++;
-    const item = store.find(keyString(buf, s, i), now, true);
-    if (item === undefined) {
+    const ref = store.find(buf, s, i, now, true);
+    if (ref === NIL_REF) {
       stats.getMisses++;
       if (store.lastMiss === MISS_EXPIRED) stats.getExpired++;
       else if (store.lastMiss === MISS_FLUSHED) stats.getFlushed++;
       continue;
     }
     stats.getHits++;
+    store.classStats.getHits[store.classOf(ref)]++;
+    const wire = store.wireOffset(ref);
     if (!withCas) {
-      sink.emit(item.wire);
+      sink.emitItem(mem.subarray(wire, store.wireEnd(ref)), ref);
     } else {
-      const headerEnd = item.dataStart - 2;
-      sink.emit(item.wire.subarray(0, headerEnd));
-      sink.emit(R.encodeAscii(` ${item.cas}\r\n`));
-      sink.emit(item.wire.subarray(item.dataStart));
+      const dataAt = store.dataOffset(ref);
+      sink.emit(mem.subarray(wire, dataAt - 2));
+      sink.emit(R.encodeAscii(` ${store.casOf(ref)}\r\n`));
+      sink.emitItem(mem.subarray(dataAt, store.wireEnd(ref)), ref);
     }
   }
   sink.emit(R.END);
 }
 
-/** A new item for `req` with the request's data (set, add, replace, cas). */
-function newItem(
-  store: MemcachedStore,
-  req: MemcachedRequest,
-  key: string,
-  exptime: number,
-  now: number,
-): Item {
-  return buildItem(
-    store.draft
-      .setKey(key, req.key, req.keyStart, req.keyEnd)
-      .setHeader(req.flags, exptime, store.nextCas(), now)
-      .setData(req.data, req.dataStart, req.dataLength),
-  );
+/** Stores the draft (filled by the caller); the reply: STORED or out of memory. */
+function storeOrOom(store: MemcachedStore, now: number): Uint8Array {
+  if (store.store(store.draft, now) !== NIL_REF) return R.STORED;
+  store.stats.storeNoMemory++;
+  return R.SERVER_ERROR_OUT_OF_MEMORY;
+}
+
+/** Fills the store's draft with the request's key and data (set, add, replace, cas). */
+function draftFromRequest(store: MemcachedStore, req: MemcachedRequest, exptime: number, now: number): void {
+  store.draft
+    .setKey(req.key, req.keyStart, req.keyEnd)
+    .setHeader(req.flags, exptime, store.nextCas(), now)
+    .setData(req.data, req.dataStart, req.dataLength);
 }
 
 /**
- * The item append (old bytes first) or prepend (new bytes first) makes of
- * `old` and the request's data; the old item's flags and exptime win over the
- * ones on the command line.
+ * Fills the draft with what append (old bytes first) or prepend (new bytes
+ * first) makes of item `old` and the request's data; the old item's flags
+ * and exptime win over the ones on the command line. The old data is read
+ * from the region: store() keeps `old` pinned while it copies.
  */
-function joinedItem(store: MemcachedStore, req: MemcachedRequest, old: Item, now: number): Item {
+function draftJoined(store: MemcachedStore, req: MemcachedRequest, old: ItemRef, now: number): void {
   const d = store.draft
-    .setKey(old.key, req.key, req.keyStart, req.keyEnd)
-    .setHeader(old.flags, old.exptime, store.nextCas(), now);
-  if (req.op === Op.Append)
-    d.setData(old.wire, old.dataStart, old.dataLength, req.data, req.dataStart, req.dataLength);
-  else d.setData(req.data, req.dataStart, req.dataLength, old.wire, old.dataStart, old.dataLength);
-  return buildItem(d);
+    .setKey(req.key, req.keyStart, req.keyEnd)
+    .setHeader(store.flagsOf(old), store.exptimeOf(old), store.nextCas(), now);
+  const mem = store.mem;
+  const at = store.dataOffset(old);
+  const length = store.dataLength(old);
+  if (req.op === Op.Append) d.setData(mem, at, length, req.data, req.dataStart, req.dataLength);
+  else d.setData(req.data, req.dataStart, req.dataLength, mem, at, length);
 }
 
 function storeCommand(store: MemcachedStore, req: MemcachedRequest): Uint8Array {
   const now = store.now();
   const stats = store.stats;
-  const key = keyString(req.key, req.keyStart, req.keyEnd);
   const exptime = store.absoluteExptime(req.exptime, now);
   stats.cmdSet++;
-  let item: Item;
   switch (req.op) {
     case Op.Set:
-      item = newItem(store, req, key, exptime, now);
-      if (store.link(item, now)) return R.STORED;
-      store.unlink(key);
+      draftFromRequest(store, req, exptime, now);
+      if (store.store(store.draft, now) !== NIL_REF) return R.STORED;
+      // memcached drops the old value of a set it cannot store
+      store.unlink(req.key, req.keyStart, req.keyEnd);
       stats.storeNoMemory++;
       return R.SERVER_ERROR_OUT_OF_MEMORY;
     case Op.Add:
       // an add that finds the key still refreshes its LRU position (memcached does too)
-      if (store.find(key, now, true) !== undefined) return R.NOT_STORED;
+      if (store.find(req.key, req.keyStart, req.keyEnd, now, true) !== NIL_REF) return R.NOT_STORED;
       break;
     case Op.Replace:
-      if (store.find(key, now, false) === undefined) return R.NOT_STORED;
+      if (store.find(req.key, req.keyStart, req.keyEnd, now, false) === NIL_REF) return R.NOT_STORED;
       break;
     case Op.Append:
     case Op.Prepend: {
-      const old = store.find(key, now, false);
-      if (old === undefined) return R.NOT_STORED;
-      if (!store.itemSizeOk(req.keyEnd - req.keyStart, old.dataLength + req.dataLength)) return R.NOT_STORED;
-      item = joinedItem(store, req, old, now);
-      return linkOrOom(store, item, now);
+      const old = store.find(req.key, req.keyStart, req.keyEnd, now, false);
+      if (old === NIL_REF) return R.NOT_STORED;
+      if (!store.itemSizeOk(req.keyEnd - req.keyStart, store.dataLength(old) + req.dataLength))
+        return R.NOT_STORED;
+      draftJoined(store, req, old, now);
+      return storeOrOom(store, now);
     }
     case Op.Cas: {
-      const old = store.find(key, now, false);
-      if (old === undefined) {
+      const old = store.find(req.key, req.keyStart, req.keyEnd, now, false);
+      if (old === NIL_REF) {
         stats.casMisses++;
         return R.NOT_FOUND;
       }
-      if (old.cas !== req.casUnique) {
+      if (store.casOf(old) !== req.casUnique) {
         stats.casBadval++;
+        store.classStats.casBadval[store.classOf(old)]++;
         return R.EXISTS;
       }
       stats.casHits++;
+      store.classStats.casHits[store.classOf(old)]++;
       break;
     }
     default:
       return R.ERROR;
   }
-  item = newItem(store, req, key, exptime, now);
-  return linkOrOom(store, item, now);
-}
-
-function linkOrOom(store: MemcachedStore, item: Item, now: number): Uint8Array {
-  if (store.link(item, now)) return R.STORED;
-  store.stats.storeNoMemory++;
-  return R.SERVER_ERROR_OUT_OF_MEMORY;
+  draftFromRequest(store, req, exptime, now);
+  return storeOrOom(store, now);
 }
 
 const SERVER_ERROR_OOM_DELTA = R.encodeAscii("SERVER_ERROR out of memory\r\n");
@@ -247,18 +257,16 @@ const SERVER_ERROR_OOM_DELTA = R.encodeAscii("SERVER_ERROR out of memory\r\n");
 function arithmetic(store: MemcachedStore, req: MemcachedRequest, sink: ReplySink): void {
   const now = store.now();
   const incr = req.op === Op.Incr;
-  const key = keyString(req.key, req.keyStart, req.keyEnd);
-  const item = store.find(key, now, true);
-  if (item === undefined) {
+  const ref = store.find(req.key, req.keyStart, req.keyEnd, now, true);
+  if (ref === NIL_REF) {
     if (incr) store.stats.incrMisses++;
     else store.stats.decrMisses++;
     reply(sink, req, R.NOT_FOUND);
     return;
   }
-  const value =
-    item.dataLength === 0
-      ? PARSE_FAIL
-      : parseU64(item.wire, item.dataStart, item.dataStart + item.dataLength);
+  const dataAt = store.dataOffset(ref);
+  const dataLength = store.dataLength(ref);
+  const value = dataLength === 0 ? PARSE_FAIL : parseU64(store.mem, dataAt, dataAt + dataLength);
   if (value === PARSE_FAIL) {
     reply(sink, req, R.CLIENT_ERROR_NON_NUMERIC);
     return;
@@ -274,19 +282,23 @@ function arithmetic(store: MemcachedStore, req: MemcachedRequest, sink: ReplySin
     const d = delta >= 0 ? BigInt(delta) : req.deltaBig;
     text = (incr ? BigInt.asUintN(64, v + d) : d > v ? 0n : v - d).toString();
   }
-  if (incr) store.stats.incrHits++;
-  else store.stats.decrHits++;
+  const c = store.classOf(ref);
+  if (incr) {
+    store.stats.incrHits++;
+    store.classStats.incrHits[c]++;
+  } else {
+    store.stats.decrHits++;
+    store.classStats.decrHits[c]++;
+  }
   // memcached rewrites a value that still fits in place, padding with spaces ("10" decr 1 -> "9 ")
-  const length = Math.max(text.length, item.dataLength);
+  const length = Math.max(text.length, dataLength);
   const data = new Uint8Array(length).fill(32);
   for (let i = 0; i < text.length; i++) data[i] = text.charCodeAt(i);
-  const updated = buildItem(
-    store.draft
-      .setKey(key, req.key, req.keyStart, req.keyEnd)
-      .setHeader(item.flags, item.exptime, store.nextCas(), now)
-      .setData(data, 0, length),
-  );
-  if (!store.link(updated, now)) {
+  store.draft
+    .setKey(req.key, req.keyStart, req.keyEnd)
+    .setHeader(store.flagsOf(ref), store.exptimeOf(ref), store.nextCas(), now)
+    .setData(data, 0, length);
+  if (store.store(store.draft, now) === NIL_REF) {
     store.stats.storeNoMemory++;
     reply(sink, req, SERVER_ERROR_OOM_DELTA);
     return;

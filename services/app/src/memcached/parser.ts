@@ -308,6 +308,14 @@ export class MemcachedParser {
           req.op = Op.StatsReset;
           return req;
         }
+        if (tokenIs(buf, ts[1], te[1], "slabs")) {
+          req.op = Op.StatsSlabs;
+          return req;
+        }
+        if (tokenIs(buf, ts[1], te[1], "items")) {
+          req.op = Op.StatsItems;
+          return req;
+        }
         return this.replyWith(R.ERROR, false);
       case Op.Version:
       case Op.Quit:

@@ -27,6 +27,10 @@ export const Op = {
   TooLarge: 20,
   /** Protocol abuse (over-long line, HTTP request): close without a reply, as memcached does. */
   Close: 21,
+  /** "stats slabs": the slab classes (memcached's do_slabs_stats). */
+  StatsSlabs: 22,
+  /** "stats items": the per-class LRUs (memcached's item_stats). */
+  StatsItems: 23,
 } as const;
 export type OpCode = (typeof Op)[keyof typeof Op];
 
