@@ -12,7 +12,8 @@ import { ECHO_PORT, MEMCACHED_PORT, startIxApp } from "./ix-app.ts";
 const { values } = parseArgs({
   options: {
     cores: { type: "string", default: process.env.IX_APP_CORES ?? "0" },
-    "memory-mb": { type: "string", default: process.env.IX_APP_MEMORY_MB ?? "64" },
+    // memcached's -m: the store's memory limit in MB, preallocated as its slab region
+    "memory-mb": { type: "string", short: "m", default: process.env.IX_APP_MEMORY_MB ?? "64" },
     "admin-host": { type: "string", default: process.env.IX_ADMIN_HOST ?? "127.0.0.1" },
     "admin-port": { type: "string", default: process.env.IX_ADMIN_PORT ?? "0" },
     name: { type: "string", default: process.env.IX_APP_NAME ?? "app" },
@@ -22,8 +23,11 @@ const cores = values.cores.split(",").map(Number);
 if (cores.some((c) => !Number.isInteger(c) || c < 0))
   throw new Error(`--cores must list core ids, got ${values.cores}`);
 
+const memoryMb = Number(values["memory-mb"]);
+if (!(memoryMb > 0)) throw new Error(`--memory-mb (-m) must be a positive number of MB, got ${values["memory-mb"]}`);
+
 const registry = createRegistry("app");
-const store = new MemcachedStore({ maxBytes: Number(values["memory-mb"]) * 1024 * 1024 });
+const store = new MemcachedStore({ maxBytes: Math.floor(memoryMb * 1024 * 1024) });
 const nc = await connectBus(values.name);
 const libix = startIxApp({ nc, cores, name: values.name, store, registry });
 

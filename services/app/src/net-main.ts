@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs the node:net baseline server standalone:
-//   node services/app/src/net-main.ts --protocol memcached --port 11311 [--host 127.0.0.1] [--memory-mb 64]
+//   node services/app/src/net-main.ts --protocol memcached --port 11311 [--host 127.0.0.1] [--memory-mb|-m 64]
 import { parseArgs } from "node:util";
 import { MemcachedStore } from "./memcached/store.ts";
 import { startNetServer } from "./net-server.ts";
@@ -11,12 +11,13 @@ const { values } = parseArgs({
     protocol: { type: "string", default: "memcached" },
     port: { type: "string" },
     host: { type: "string", default: "127.0.0.1" },
-    "memory-mb": { type: "string", default: "64" },
+    // memcached's -m: the store's memory limit in MB, preallocated as its slab region
+    "memory-mb": { type: "string", short: "m", default: "64" },
     help: { type: "boolean", default: false },
   },
 });
 
-const usage = "usage: net-main.ts --protocol memcached|echo [--port N] [--host ADDR] [--memory-mb N]";
+const usage = "usage: net-main.ts --protocol memcached|echo [--port N] [--host ADDR] [--memory-mb|-m MB]";
 if (values.help) {
   console.log(usage);
   process.exit(0);
