@@ -24,7 +24,8 @@ if (cores.some((c) => !Number.isInteger(c) || c < 0))
   throw new Error(`--cores must list core ids, got ${values.cores}`);
 
 const memoryMb = Number(values["memory-mb"]);
-if (!(memoryMb > 0)) throw new Error(`--memory-mb (-m) must be a positive number of MB, got ${values["memory-mb"]}`);
+if (!(memoryMb > 0))
+  throw new Error(`--memory-mb (-m) must be a positive number of MB, got ${values["memory-mb"]}`);
 
 const registry = createRegistry("app");
 const store = new MemcachedStore({ maxBytes: Math.floor(memoryMb * 1024 * 1024) });
