@@ -38,7 +38,8 @@ interface Impl {
 
 let scavenges = 0;
 new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) if ((e.detail as { kind?: number } | undefined)?.kind === 1) scavenges++;
+  for (const e of list.getEntries())
+    if ((e as unknown as { detail?: { kind?: number } }).detail?.kind === 1) scavenges++;
 }).observe({ entryTypes: ["gc"] });
 
 function chunks(kind: "set" | "get"): Uint8Array[] {

@@ -10,7 +10,8 @@
 // below). `stats slabs` and `stats items` must then parse with memcached's
 // fields and agree with the limit and with each other.
 import assert from "node:assert/strict";
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { spawn, type ChildProcessByStdio } from "node:child_process";
+import type { Readable, Writable } from "node:stream";
 import net from "node:net";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
@@ -22,18 +23,20 @@ const LIMIT = LIMIT_MB * 1024 * 1024;
 const SETS = 200_000;
 const VALUE_BYTES = 1000;
 
+type Child = ChildProcessByStdio<Writable, Readable, null>;
+
 /** The child's process.memoryUsage() at its last rss reading (diagnostics). */
 let lastDetail = "";
 
 /** Asks the child for its resident set size after a full GC (bytes). */
-async function rssBytes(child: ChildProcessWithoutNullStreams): Promise<number> {
+async function rssBytes(child: Child): Promise<number> {
   const line = await nextLine(child, /^rss (\d+) (.*)$/);
   lastDetail = line[2];
   return Number(line[1]);
 }
 
 /** Writes "rss" (unless waiting for ready) and waits for the child's line matching `re`. */
-function nextLine(child: ChildProcessWithoutNullStreams, re: RegExp): Promise<RegExpExecArray> {
+function nextLine(child: Child, re: RegExp): Promise<RegExpExecArray> {
   return new Promise((resolve, reject) => {
     let buffered = "";
     const timer = setTimeout(() => done(new Error(`the child never printed ${re}`)), 20_000);

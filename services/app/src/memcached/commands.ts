@@ -205,6 +205,8 @@ function storeCommand(store: MemcachedStore, req: MemcachedRequest): Uint8Array 
   const stats = store.stats;
   const exptime = store.absoluteExptime(req.exptime, now);
   stats.cmdSet++;
+  // memcached counts the class of the item the request's own data makes, stored or not
+  store.countSet(req.keyEnd - req.keyStart, req.flags, req.dataLength);
   switch (req.op) {
     case Op.Set:
       draftFromRequest(store, req, exptime, now);
@@ -224,8 +226,8 @@ function storeCommand(store: MemcachedStore, req: MemcachedRequest): Uint8Array 
     case Op.Prepend: {
       const old = store.find(req.key, req.keyStart, req.keyEnd, now, false);
       if (old === NIL_REF) return R.NOT_STORED;
-      if (!store.itemSizeOk(req.keyEnd - req.keyStart, store.dataLength(old) + req.dataLength))
-        return R.NOT_STORED;
+      const length = store.dataLength(old) + req.dataLength;
+      if (!store.itemSizeOk(req.keyEnd - req.keyStart, length, store.flagsOf(old))) return R.NOT_STORED;
       draftJoined(store, req, old, now);
       return storeOrOom(store, now);
     }

@@ -59,12 +59,13 @@ export const WIRE_AT = HEADER_WORDS * 4;
 export const KEY_AT = 6;
 
 /**
- * memcached's ITEM_ntotal for an ASCII item: header + key + NUL + value + CRLF.
+ * memcached 1.6's ITEM_ntotal for an ASCII item: header + key + NUL + value +
+ * CRLF, plus 4 bytes for client flags when they are not 0 (ITEM_CFLAGS).
  * Used both for the 1 MB item limit and for "STAT bytes"/mem_requested, so
  * both agree with the real server.
  */
-export function itemTotalSize(keyLength: number, valueLength: number): number {
-  return ITEM_HEADER_BYTES + keyLength + 1 + valueLength + 2;
+export function itemTotalSize(keyLength: number, valueLength: number, flags = 0): number {
+  return ITEM_HEADER_BYTES + keyLength + 1 + valueLength + 2 + (flags !== 0 ? 4 : 0);
 }
 
 /**

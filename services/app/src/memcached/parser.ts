@@ -370,7 +370,7 @@ export class MemcachedParser {
     req.flags = flags;
     req.exptime = exptime;
     req.storeOp = op;
-    if (itemTotalSize(req.keyEnd - req.keyStart, vlen) > this.itemSizeMax) {
+    if (itemTotalSize(req.keyEnd - req.keyStart, vlen, flags) > this.itemSizeMax) {
       // memcached answers at once and then discards the value bytes
       this.state = ST_SWALLOW;
       this.swallowLeft = vlen + 2;

@@ -226,9 +226,9 @@ export class MemcachedStore {
     return ++this.casCounter;
   }
 
-  /** memcached's item_size_ok: would an item with this key and value fit the -I limit? */
-  itemSizeOk(keyLength: number, valueLength: number): boolean {
-    return itemTotalSize(keyLength, valueLength) <= this.itemSizeMax;
+  /** memcached's item_size_ok: would an item with this key, value and flags fit the -I limit? */
+  itemSizeOk(keyLength: number, valueLength: number, flags: number): boolean {
+    return itemTotalSize(keyLength, valueLength, flags) <= this.itemSizeMax;
   }
 
   /**
@@ -379,11 +379,15 @@ export class MemcachedStore {
     } else {
       this.index.insert(ref);
     }
-    this.linkItem(ref, itemTotalSize(nkey, d.dataLength));
-    this.classStats.cmdSet[c]++;
+    this.linkItem(ref, itemTotalSize(nkey, d.dataLength, d.flags));
     this.stats.totalItems++;
     d.release();
     return ref;
+  }
+
+  /** A storage command's data arrived (memcached's slab_stats set_cmds, by the class it needs). */
+  countSet(keyLength: number, flags: number, dataLength: number): void {
+    this.classStats.cmdSet[this.slabs.classFor(chunkBytesNeeded(keyLength, flags, dataLength))]++;
   }
 
   /** A chunk of class c: free list, new page, else memcached's lru_pull_tail on the class. */
@@ -477,7 +481,7 @@ export class MemcachedStore {
     const info = this.u32[w + H_INFO];
     if ((info & IT_LINKED) === 0) return;
     const c = info & 0xff;
-    const total = itemTotalSize((info >>> 16) & 0xff, this.u32[w + H_NBYTES]);
+    const total = itemTotalSize((info >>> 16) & 0xff, this.u32[w + H_NBYTES], this.u32[w + H_FLAGS]);
     if (indexed) this.index.remove(ref);
     this.lruUnlink(ref);
     this.u32[w + H_INFO] = info & ~IT_LINKED;
