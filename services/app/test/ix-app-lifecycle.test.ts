@@ -60,6 +60,8 @@ class FakeCore {
   readonly cookies = new Map<number, number>();
   readonly sent = new Map<number, string>();
   readonly closed = new Set<number>();
+  /** Bytes the core accepts of one sendv (a nearly full send buffer when small). */
+  acceptLimit = Infinity;
   private beats: NodeJS.Timeout | undefined;
 
   constructor(nc: NatsConnection, core: number) {
@@ -76,14 +78,11 @@ class FakeCore {
           this.cookies.set(handle, c.cookie ?? 0);
           return 0;
         case K.SYS_SENDV: {
-          let n = 0;
-          let text = this.sent.get(handle) ?? "";
-          for (const buf of c.bufs ?? []) {
-            n += buf.length;
-            text += Buffer.from(buf).toString("latin1");
-          }
-          this.sent.set(handle, text);
-          return n;
+          let text = "";
+          for (const buf of c.bufs ?? []) text += Buffer.from(buf).toString("latin1");
+          text = text.slice(0, this.acceptLimit);
+          this.sent.set(handle, (this.sent.get(handle) ?? "") + text);
+          return text.length;
         }
         case K.SYS_CLOSE:
           this.closed.add(handle);
@@ -150,14 +149,13 @@ interface Rig {
   close(): Promise<void>;
 }
 
-async function rig(): Promise<Rig> {
+async function rig(store = new MemcachedStore()): Promise<Rig> {
   const coreNc = await connect(login("dataplane"));
   const appNc = await connect(login("app"));
   const cores = [new FakeCore(coreNc, 0), new FakeCore(coreNc, 1)];
   for (const c of cores) c.beat();
   await coreNc.flush();
   const registry = createRegistry("app", false);
-  const store = new MemcachedStore();
   const libix = startIxApp({ nc: appNc, cores: [0, 1], name: "app", store, registry });
   const admin = await startAdminServer({ service: "app", registry, port: 0, defaultMetrics: false });
   // The one asking for stats: a connection on core 1, open throughout.
@@ -266,6 +264,30 @@ test("every way a connection ends releases it once: curr_connections and ix_app_
       await assertOnlyAsker(r, "after the core died");
       assert.equal(handles.filter((h) => core.closed.has(h)).length, 0, "no close sent to a dead core");
     });
+  } finally {
+    await r.close();
+  }
+});
+
+test("a get reply the stack takes a few bytes at a time keeps its item's chunk until all of it was accepted", async () => {
+  // one page of five 192-byte chunks: an overwrite of k would reuse k's own chunk at once
+  const r = await rig(new MemcachedStore({ maxBytes: 5 * 192, pageSize: 5 * 192 }));
+  const core = r.cores[0];
+  try {
+    const writer = await core.open();
+    const reader = await core.open();
+    const original = "a".repeat(100);
+    core.recv(writer, `set k 0 0 100 noreply\r\n${original}\r\n`);
+    core.acceptLimit = 7; // 17 sendv round trips for the 121-byte reply
+    core.recv(reader, "get k\r\n");
+    // ordered after the get on the same bus connection: runs before most of the reply is accepted
+    let churn = `set k 0 0 100 noreply\r\n${"b".repeat(100)}\r\n`;
+    for (let i = 0; i < 12; i++) churn += `set x${i} 0 0 100 noreply\r\n${String(i % 10).repeat(100)}\r\n`;
+    core.recv(writer, churn);
+    await waitFor(() => (core.sent.get(reader) ?? "").endsWith("END\r\n"), 10_000, "the whole get reply");
+    assert.equal(core.sent.get(reader), `VALUE k 0 100\r\n${original}\r\nEND\r\n`);
+    assert.ok(r.store.stats.evictions > 0, "the class churned while the reply was queued");
+    assert.equal(r.store.pins, 0, "the pin is dropped once the stack took the bytes");
   } finally {
     await r.close();
   }
