@@ -1,8 +1,11 @@
 // Every service exposes the same admin surface on fastify: Prometheus metrics
 // (prom-client registry of its own, so tests can run several services in one
-// process), a health check, and whatever routes the service adds.
+// process), a health check, and whatever routes the service adds. Every
+// server follows admin-auth.ts: GET and HEAD are open, any other method needs
+// the admin token (and without one is refused).
 import Fastify, { type FastifyInstance } from "fastify";
 import { Registry, collectDefaultMetrics } from "prom-client";
+import { installAdminAuth } from "./admin-auth.ts";
 
 export interface AdminServer {
   app: FastifyInstance;
@@ -23,6 +26,13 @@ export interface AdminOptions {
   /** Adds service routes before the server listens. */
   routes?: (app: FastifyInstance) => void;
   defaultMetrics?: boolean;
+  /**
+   * The administrator's bearer token for mutating requests (POST, ...); see
+   * admin-auth.ts. Undefined: this server refuses every mutating request.
+   */
+  token?: string;
+  /** Where refused requests are logged; stderr by default. */
+  log?: (line: string) => void;
 }
 
 export function createRegistry(service: string, defaultMetrics = true): Registry {
@@ -35,6 +45,7 @@ export function createRegistry(service: string, defaultMetrics = true): Registry
 export async function startAdminServer(opts: AdminOptions): Promise<AdminServer> {
   const registry = opts.registry ?? createRegistry(opts.service, opts.defaultMetrics ?? true);
   const app = Fastify({ logger: false });
+  installAdminAuth(app, { service: opts.service, registry, token: opts.token, log: opts.log });
   app.get("/metrics", async (_req, reply) => {
     reply.header("content-type", registry.contentType);
     return registry.metrics();
