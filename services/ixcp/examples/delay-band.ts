@@ -4,18 +4,19 @@
 // for p99) over the active cores:
 //   - above HIGH: add a core (at most every 200 ms);
 //   - below LOW for 2 s in a row: remove one (at most every 2 s after any step).
-// Load it with `--policy services/ixcp/examples/delay-band.ts` or
-// `ixctl policy services/ixcp/examples/delay-band.ts`. The band comes from
-// IX_DELAY_BAND_LOW_US / IX_DELAY_BAND_HIGH_US (defaults 50 / 200 us).
+// This folder is always one of IXCP's policy folders: load it with
+// `--policy delay-band` or `ixctl policy delay-band`. Like every user policy
+// it runs in a sandbox process (src/policies/sandbox.ts) with nothing but
+// JavaScript's built-ins: no process.env, no imports except types. To change
+// the band, copy the file into your --policy-dir and edit LOW_US / HIGH_US.
 import type { Policy, PolicyContext, PolicyInput } from "../src/policies/policy.ts";
 
-const num = (v: string | undefined, fallback: number): number =>
-  v !== undefined && Number.isFinite(Number(v)) ? Number(v) : fallback;
+const LOW_US = 50;
+const HIGH_US = 200;
 
 export default function delayBand(_ctx: PolicyContext): Policy {
-  const low = num(process.env.IX_DELAY_BAND_LOW_US, 50);
-  const high = num(process.env.IX_DELAY_BAND_HIGH_US, 200);
-  if (!(low < high)) throw new Error(`delay-band: LOW (${low}) must be below HIGH (${high})`);
+  const low = LOW_US;
+  const high = HIGH_US;
   let belowSince: number | undefined;
   return {
     name: "delay-band",

@@ -3,6 +3,7 @@
 // Bad values throw at start with a message naming the flag. The RETA size is
 // the NIC's and the cores' setting (lib/bus rss-config.ts: IX_RETA_SIZE, same
 // check); the core count is their queue count (IX_QUEUES).
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_RETA_SIZE, RSS_OPTIONS, parseRetaSize } from "@ix/bus";
 import { IX_RULES, type IxRules } from "./policies/ix-rules.ts";
@@ -21,7 +22,16 @@ export interface IxcpConfig {
   migrationBatch: number;
   retaSize: number;
   rules: Partial<IxRules>;
+  /** Folders user policies may be loaded from (the shipped examples, then --policy-dir). */
+  policyDirs: string[];
+  /** A user policy's decide() deadline, ms (default: the period). */
+  policyDeadlineMs: number;
+  /** Starting a user policy's process and evaluating its module, ms. */
+  policyLoadMs: number;
 }
+
+/** The policies shipped with IXCP (services/ixcp/examples): always a policy folder. */
+export const SHIPPED_POLICY_DIR = join(import.meta.dirname, "..", "examples");
 
 const OPTIONS = {
   policy: ["IX_IXCP_POLICY"],
@@ -36,6 +46,9 @@ const OPTIONS = {
   "migration-batch": ["IX_IXCP_MIGRATION_BATCH"],
   "reta-size": [RSS_OPTIONS["reta-size"]],
   rules: ["IX_IXCP_RULES"],
+  "policy-dir": ["IX_IXCP_POLICY_DIR"],
+  "policy-deadline-ms": ["IX_IXCP_POLICY_DEADLINE_MS"],
+  "policy-load-ms": ["IX_IXCP_POLICY_LOAD_MS"],
 } as const;
 type Option = keyof typeof OPTIONS;
 
@@ -43,7 +56,8 @@ export const USAGE = `usage: node services/ixcp/src/main.ts [--flag value ...]
 ${Object.entries(OPTIONS)
   .map(([flag, env]) => `  --${flag.padEnd(16)} (env ${env.join(" or ")})`)
   .join("\n")}
---policy static|energy|consolidation|./path/policy.ts (default energy)
+--policy static|energy|consolidation|NAME (default energy; NAME: a module in a policy folder)
+--policy-dir DIR[,DIR...]  user policy folders (besides services/ixcp/examples); nothing else is loaded
 --rules '{"stepUpQueue":32,"stepDownQueue":8,"idleMargin":1.2,"holdAfterUpMs":200,"holdUpAfterDownMs":2000,"holdDownMs":4000}'
 NATS credentials: IX_NATS_URL, IX_NATS_USER, IX_NATS_PASSWORD.`;
 
@@ -90,11 +104,12 @@ export function loadConfig(
   const prometheus = get("prometheus");
   const initial = get("initial-cores");
   const retaSize = get("reta-size");
+  const periodMs = int("period-ms", get("period-ms"), 100, 10, 60_000);
   return {
     policy: get("policy") ?? "energy",
     cores,
     initialCores: initial === undefined ? undefined : int("initial-cores", initial, 1, 1, cores),
-    periodMs: int("period-ms", get("period-ms"), 100, 10, 60_000),
+    periodMs,
     prometheus,
     scrape: (get("scrape") ?? "")
       .split(",")
@@ -107,5 +122,14 @@ export function loadConfig(
     migrationBatch: int("migration-batch", get("migration-batch"), 16, 1, 512),
     retaSize: retaSize === undefined || retaSize === "" ? DEFAULT_RETA_SIZE : parseRetaSize(retaSize),
     rules: parseRules(get("rules")),
+    policyDirs: [
+      SHIPPED_POLICY_DIR,
+      ...(get("policy-dir") ?? "")
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ],
+    policyDeadlineMs: int("policy-deadline-ms", get("policy-deadline-ms"), periodMs, 5, 60_000),
+    policyLoadMs: int("policy-load-ms", get("policy-load-ms"), 5000, 100, 120_000),
   };
 }

@@ -15,6 +15,7 @@ import type { DecisionEntry, DecisionLog } from "./decision-log.ts";
 import type { IxcpMetrics } from "./ixcp-metrics.ts";
 import type { Policy, PolicyInput } from "./policies/policy.ts";
 import { checkDecision } from "./policies/policy.ts";
+import { staticPolicy } from "./policies/builtins.ts";
 import { estimatePower, DEFAULT_POWER, type PowerModel } from "./policies/power.ts";
 import { Reconfigurer, type ReconfigureResult } from "./reconfigure.ts";
 
@@ -135,6 +136,7 @@ export class ControlLoop {
     if (deadActive.length > 0) await this.reassignDead(deadActive);
     else await this.consultPolicy(now);
     this.updateGauges();
+    this.o.metrics?.periods.inc();
   }
 
   /** Updates the dead set; returns the cores that are dead and still own flow groups. */
@@ -184,15 +186,19 @@ export class ControlLoop {
 
   private async consultPolicy(now: number): Promise<void> {
     const input = this.policyInput(now);
+    const policy = this.policy;
     let decision;
+    const started = performance.now();
     try {
-      decision = checkDecision(this.policy.decide(input), this.policy.name);
+      // A user policy answers over IPC by its deadline (sandbox.ts) or rejects.
+      decision = checkDecision(await policy.decide(input), policy.name);
     } catch (e) {
-      const failed = this.policy.name;
-      const back = this.previousPolicy;
-      this.record({ action: "policy_error", reason: `decide_threw: ${(e as Error).message}` });
-      if (back) this.installPolicy(back, `revert: ${failed} threw, back to ${back.name}`);
+      this.record({ action: "policy_error", reason: `decide_failed: ${(e as Error).message}` });
+      this.revertFrom(policy);
       return;
+    } finally {
+      const where = policy.close ? "sandbox" : "builtin";
+      this.o.metrics?.decideSeconds.observe({ where }, (performance.now() - started) / 1000);
     }
     if (!decision) return;
     const n = input.activeCores.length;
@@ -232,9 +238,27 @@ export class ControlLoop {
     return r;
   }
 
-  /** Installs a vetted policy (policies/loader.ts) and moves background jobs to match it. */
+  /**
+   * A policy failed (threw, missed its deadline, answered garbage): it is
+   * stopped and never a fallback again; the previous policy comes back, or
+   * `static` when there is none (IXCP keeps deciding either way).
+   */
+  private revertFrom(failed: Policy): void {
+    failed.close?.("failed");
+    const back = this.previousPolicy && this.previousPolicy !== failed ? this.previousPolicy : staticPolicy();
+    this.installPolicy(back, `revert: ${failed.name} failed, back to ${back.name}`);
+    this.previousPolicy = undefined;
+  }
+
+  /**
+   * Installs a vetted policy (policies/loader.ts) and moves background jobs to
+   * match it. The one before it stays as the fallback; the one before that is
+   * released (a user policy's process is stopped).
+   */
   installPolicy(p: Policy, reason = "admin: policy switched"): void {
     const old = this.policy;
+    if (this.previousPolicy && this.previousPolicy !== old && this.previousPolicy !== p)
+      this.previousPolicy.close?.("replaced");
     this.previousPolicy = old;
     this.policy = p;
     this.o.metrics?.policyInfo.reset();

@@ -10,6 +10,8 @@ export interface IxcpMetrics {
   policyInfo: Gauge<"policy">;
   coreDead: Counter<"core">;
   sourceErrors: Gauge<"source" | "kind">;
+  periods: Counter;
+  decideSeconds: Histogram<"where">;
 }
 
 export function createIxcpMetrics(registry: Registry): IxcpMetrics {
@@ -56,6 +58,18 @@ export function createIxcpMetrics(registry: Registry): IxcpMetrics {
       name: "ix_ixcp_metrics_source_errors",
       help: "Problems reading core metrics (unreachable targets, malformed lines, failed queries)",
       labelNames: ["source", "kind"],
+      registers,
+    }),
+    periods: new Counter({
+      name: "ix_ixcp_periods_total",
+      help: "Control periods run (one per tick, whatever the policy answered)",
+      registers,
+    }),
+    decideSeconds: new Histogram({
+      name: "ix_ixcp_policy_decide_seconds",
+      help: "One policy decide() as IXCP waits for it: in-process (builtin) or one IPC round trip to the policy's sandbox process (sandbox)",
+      labelNames: ["where"],
+      buckets: [0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1],
       registers,
     }),
   };

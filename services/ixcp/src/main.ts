@@ -5,7 +5,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { ix } from "@ix/proto";
 import { connectBus, initialReta, subjects as S } from "@ix/bus";
-import { createRegistry, startAdminServer } from "@ix/admin";
+import { adminTokenFromEnv, createRegistry, startAdminServer } from "@ix/admin";
 import { loadConfig, USAGE, type IxcpConfig } from "./config.ts";
 import { HeartbeatTracker } from "./heartbeats.ts";
 import { PrometheusSource, ScrapeSource, type MetricsSource } from "./metrics-source.ts";
@@ -14,13 +14,23 @@ import { createIxcpMetrics } from "./ixcp-metrics.ts";
 import { DecisionLog } from "./decision-log.ts";
 import { ControlLoop } from "./control-loop.ts";
 import { staticPolicy } from "./policies/builtins.ts";
-import { loadPolicy } from "./policies/loader.ts";
+import { loadPolicy, type LoadOptions } from "./policies/loader.ts";
+import { realPolicyDirs } from "./policies/policy-files.ts";
 import { IxcpService } from "./service.ts";
 import { adminRoutes, serveNatsAdmin } from "./admin-api.ts";
 
 let cfg: IxcpConfig;
+let adminToken: string | undefined;
+let loadOptions: LoadOptions;
 try {
   cfg = loadConfig();
+  // The HTTP admin verbs need this token (lib/admin admin-auth.ts); without one they are off.
+  adminToken = adminTokenFromEnv();
+  loadOptions = {
+    dirs: realPolicyDirs(cfg.policyDirs),
+    deadlineMs: cfg.policyDeadlineMs,
+    loadTimeoutMs: cfg.policyLoadMs,
+  };
 } catch (e) {
   console.error(`ixcp: ${(e as Error).message}\n${USAGE}`);
   process.exit(2);
@@ -66,18 +76,22 @@ const loop = new ControlLoop({
 });
 const ctx = { totalCores: cfg.cores, periodMs: cfg.periodMs, rules: cfg.rules };
 try {
-  loop.installPolicy(await loadPolicy(cfg.policy, ctx, loop.policyInput()), `start: --policy ${cfg.policy}`);
+  loop.installPolicy(
+    await loadPolicy(cfg.policy, ctx, loop.policyInput(), loadOptions),
+    `start: --policy ${cfg.policy}`,
+  );
 } catch (e) {
   console.error(`ixcp: ${(e as Error).message}`);
   await nc.close();
   process.exit(2);
 }
-const service = new IxcpService(loop, log, ctx);
+const service = new IxcpService(loop, log, ctx, loadOptions);
 const admin = await startAdminServer({
   service: "ixcp",
   registry,
   host: cfg.adminHost,
   port: cfg.adminPort,
+  token: adminToken,
   health: () => (nc.isClosed() ? "NATS connection closed" : null),
   routes: adminRoutes(() => service),
 });
@@ -110,6 +124,7 @@ const shutdown = async (): Promise<void> => {
   clearInterval(heartbeat);
   await running;
   adminSub.unsubscribe();
+  loop.policy.close?.("IXCP stopping");
   heartbeats.stop();
   await admin.close();
   await nc.drain().catch(() => undefined);

@@ -7,7 +7,7 @@
 import { IXCP_ADMIN_VERBS, type AdminReply } from "@ix/bus";
 import type { ControlLoop } from "./control-loop.ts";
 import type { DecisionLog } from "./decision-log.ts";
-import { loadPolicy } from "./policies/loader.ts";
+import { loadPolicy, type LoadOptions } from "./policies/loader.ts";
 import type { PolicyContext } from "./policies/policy.ts";
 
 const fail = (error: string): AdminReply => ({ ok: false, error });
@@ -18,12 +18,15 @@ export class IxcpService {
   readonly log: DecisionLog;
   readonly ctx: PolicyContext;
   readonly totalCores: number;
+  /** Where user policies may come from and their deadlines (--policy-dir, --policy-deadline-ms). */
+  readonly loadOptions: LoadOptions;
 
-  constructor(loop: ControlLoop, log: DecisionLog, ctx: PolicyContext) {
+  constructor(loop: ControlLoop, log: DecisionLog, ctx: PolicyContext, loadOptions: LoadOptions = { dirs: [] }) {
     this.loop = loop;
     this.log = log;
     this.ctx = ctx;
     this.totalCores = ctx.totalCores;
+    this.loadOptions = loadOptions;
   }
 
   status(): AdminReply {
@@ -53,26 +56,35 @@ export class IxcpService {
     return { ok: true, decisions: this.log.recent(n) };
   }
 
+  /**
+   * Switches policy: `{ name }`, a built-in or a module in the policy folders
+   * (`path` is accepted as a synonym and checked the same way). The module is
+   * loaded and tried outside the control loop's exclusive section, so a
+   * policy that hangs while loading does not hold up the control periods;
+   * only the switch itself waits for the current period to end.
+   */
   async policy(body: unknown): Promise<AdminReply> {
-    const spec = isObj(body) ? (body.path ?? body.name) : undefined;
+    const spec = isObj(body) ? (body.name ?? body.path) : undefined;
     if (typeof spec !== "string" || spec.trim() === "")
-      return fail('give { "name": "static|energy|consolidation" } or { "path": "/abs/policy.ts" }');
+      return fail('give { "name": "static|energy|consolidation|<a module in the policy folders>" }');
+    let p;
+    try {
+      p = await loadPolicy(spec, this.ctx, this.loop.policyInput(), this.loadOptions);
+    } catch (e) {
+      const error = (e as Error).message;
+      this.log.record({
+        at: this.loop.now(),
+        action: "policy_refused",
+        reason: `refused: ${error}`,
+        policy: this.loop.policy.name,
+      });
+      return fail(error);
+    }
+    const loaded = p;
     return this.loop.exclusive(async () => {
-      try {
-        const p = await loadPolicy(spec, this.ctx, this.loop.policyInput());
-        this.loop.installPolicy(p, `admin: policy ${spec}`);
-        await this.loop.syncBackground();
-        return { ok: true, policy: p.name } as AdminReply;
-      } catch (e) {
-        const error = (e as Error).message;
-        this.log.record({
-          at: this.loop.now(),
-          action: "policy_refused",
-          reason: `refused: ${error}`,
-          policy: this.loop.policy.name,
-        });
-        return fail(error);
-      }
+      this.loop.installPolicy(loaded, `admin: policy ${spec}`);
+      await this.loop.syncBackground();
+      return { ok: true, policy: loaded.name } as AdminReply;
     });
   }
 

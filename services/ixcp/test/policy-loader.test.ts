@@ -1,10 +1,13 @@
-// Loading policies: built-ins, user modules (object or factory), and every
-// way a module can be refused while the running policy stays.
-import { test } from "node:test";
+// Loading policies: built-ins, user modules (object or factory) from the
+// policy folders, run in their sandbox process, and every way a module can be
+// refused while the running policy stays. (Hostile modules and paths:
+// policy-sandbox.test.ts.)
+import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { initialReta } from "@ix/bus";
-import { loadPolicy } from "../src/policies/loader.ts";
+import { loadPolicy, type LoadOptions } from "../src/policies/loader.ts";
+import { realPolicyDirs } from "../src/policies/policy-files.ts";
 import { energyPolicy, staticPolicy } from "../src/policies/builtins.ts";
 import type { PolicyInput } from "../src/policies/policy.ts";
 import { ControlLoop } from "../src/control-loop.ts";
@@ -13,7 +16,10 @@ import { IxcpService } from "../src/service.ts";
 import { FakeClock, RecordingActuator, TimelineSource } from "./sim.ts";
 
 const FIX = join(import.meta.dirname, "fixtures");
+const EXAMPLES = join(import.meta.dirname, "..", "examples");
 const ctx = { totalCores: 4, periodMs: 100 };
+// Generous: a policy process starts in ~0.15 s here, more on a loaded machine.
+const opts: LoadOptions = { dirs: realPolicyDirs([FIX, EXAMPLES]), deadlineMs: 2000, loadTimeoutMs: 10_000 };
 const probe: PolicyInput = {
   now: 0,
   cores: [],
@@ -25,46 +31,50 @@ const probe: PolicyInput = {
 
 test("built-ins by name; unknown names are refused with the list", async () => {
   for (const name of ["static", "energy", "consolidation"])
-    assert.equal((await loadPolicy(name, ctx, probe)).name, name);
+    assert.equal((await loadPolicy(name, ctx, probe, opts)).name, name);
   await assert.rejects(
-    loadPolicy("turbo", ctx, probe),
+    loadPolicy("turbo", ctx, probe, { dirs: [] }),
     /unknown policy "turbo": built-ins are static, energy, consolidation/,
   );
-  await assert.rejects(loadPolicy("  ", ctx, probe), /no policy given/);
+  await assert.rejects(loadPolicy("turbo", ctx, probe, opts), /"turbo" does not exist in the policy folders/);
+  await assert.rejects(loadPolicy("  ", ctx, probe, opts), /no policy given/);
 });
 
-test("modules: a default object, a factory, relative paths", async () => {
-  const good = await loadPolicy(join(FIX, "good-policy.ts"), ctx, probe);
-  assert.equal(good.name, "always-two");
-  assert.deepEqual(good.decide(probe), { targetCores: 2, reason: "fixed: always two" });
-  const factory = await loadPolicy("./fixtures/factory-policy.ts", ctx, probe, import.meta.dirname);
-  assert.equal(factory.name, "all-of-4");
+test("modules by name, by file name or by a path inside a folder: a default object, a factory", async () => {
+  const good = await loadPolicy("good-policy", ctx, probe, opts);
+  try {
+    assert.equal(good.name, "always-two");
+    assert.deepEqual(await good.decide(probe), { targetCores: 2, reason: "fixed: always two" });
+  } finally {
+    good.close?.();
+  }
+  for (const spec of ["factory-policy.ts", "./fixtures/factory-policy.ts", join(FIX, "factory-policy.ts")]) {
+    const factory = await loadPolicy(spec, ctx, probe, { ...opts, cwd: import.meta.dirname });
+    assert.equal(factory.name, "all-of-4");
+    assert.deepEqual(await factory.decide(probe), { targetCores: 4, reason: "all: every core" });
+    factory.close?.();
+  }
 });
 
 test("refused: missing file, failing import, wrong shape, throwing or malformed decide", async () => {
-  await assert.rejects(loadPolicy(join(FIX, "nope.ts"), ctx, probe), /nope\.ts does not exist/);
+  await assert.rejects(loadPolicy(join(FIX, "nope.ts"), ctx, probe, opts), /"[^"]*nope\.ts" does not exist/);
   await assert.rejects(
-    loadPolicy(join(FIX, "broken-import.ts"), ctx, probe),
+    loadPolicy("broken-import", ctx, probe, opts),
     /failed to load: this module is broken/,
   );
+  await assert.rejects(loadPolicy("wrong-shape", ctx, probe, opts), /needs a `decide\(input\)` function/);
   await assert.rejects(
-    loadPolicy(join(FIX, "wrong-shape.ts"), ctx, probe),
-    /needs a `decide\(input\)` function/,
-  );
-  await assert.rejects(
-    loadPolicy(join(FIX, "throws-policy.ts"), ctx, probe),
+    loadPolicy("throws-policy", ctx, probe, opts),
     /thrower refused: decide\(\) failed.*boom/,
   );
-  await assert.rejects(
-    loadPolicy(join(FIX, "bad-decision.ts"), ctx, probe),
-    /must return null or \{ targetCores/,
-  );
+  await assert.rejects(loadPolicy("bad-decision", ctx, probe, opts), /must return null or \{ targetCores/);
 });
 
 test("the example delay-band policy loads and keeps the delay in its band", async () => {
-  const p = await loadPolicy(join(import.meta.dirname, "..", "examples", "delay-band.ts"), ctx, probe);
+  const p = await loadPolicy("delay-band", ctx, probe, opts);
+  after(() => p.close?.());
   assert.equal(p.name, "delay-band");
-  const at = (now: number, delay: number, hist = probe.history) =>
+  const at = async (now: number, delay: number, hist = probe.history) =>
     p.decide({
       ...probe,
       now,
@@ -81,11 +91,11 @@ test("the example delay-band policy loads and keeps the delay in its band", asyn
         seenAtMs: now,
       })),
     });
-  assert.match(at(1000, 500)!.reason, /^delay_high: 500 us > 200 us/);
-  assert.equal(at(1100, 100), null); // inside the band
-  assert.equal(at(1200, 10), null); // below, but not for 2 s yet
-  assert.equal(at(3100, 10), null);
-  assert.deepEqual(at(3200, 10)?.targetCores, 1);
+  assert.match((await at(1000, 500))!.reason, /^delay_high: 500 us > 200 us/);
+  assert.equal(await at(1100, 100), null); // inside the band
+  assert.equal(await at(1200, 10), null); // below, but not for 2 s yet
+  assert.equal(await at(3100, 10), null);
+  assert.deepEqual((await at(3200, 10))?.targetCores, 1);
 });
 
 test("switching policy at run time: a refused module keeps the running one; a throwing one is reverted", async () => {
@@ -102,9 +112,9 @@ test("switching policy at run time: a refused module keeps the running one; a th
     reta: initialReta(128, 2),
     now: clock.now,
   });
-  const service = new IxcpService(loop, log, { totalCores: 2, periodMs: 100 });
+  const service = new IxcpService(loop, log, { totalCores: 2, periodMs: 100 }, opts);
   for (const f of ["throws-policy.ts", "wrong-shape.ts", "nope.ts"]) {
-    const r = await service.policy({ path: join(FIX, f) });
+    const r = await service.policy({ name: f });
     assert.equal(r.ok, false);
     assert.equal(loop.policy.name, "energy");
   }

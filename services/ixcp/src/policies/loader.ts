@@ -1,43 +1,28 @@
-// Turns `--policy NAME|PATH` (or POST /policy) into a Policy. A built-in name
-// is looked up; anything else is a module path loaded by dynamic import,
-// exporting (default, or a named `policy`) either a Policy object or a factory
-// `(ctx) => Policy`. Before a policy is accepted it must have the right shape
-// and survive one trial decide() on the current input: a module that fails to
-// load, has the wrong shape or throws is refused with a clear error, and the
-// caller keeps its running policy.
-import { existsSync } from "node:fs";
-import { isAbsolute, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+// Turns `--policy NAME` (or POST /policy, ixctl policy NAME) into a Policy.
+// A built-in name is looked up and runs in-process. Anything else must be a
+// module in one of the policy folders configured at start (policy-files.ts:
+// no path from a request is ever opened outside them); it runs in a sandbox
+// process (sandbox.ts), exporting (default, or a named `policy` or
+// `createPolicy`) either a Policy object or a factory `(ctx) => Policy`.
+// Before a policy is accepted it must have the right shape and answer one
+// trial decide() on the current input by its deadline: a module that is
+// outside the folders, fails to load, has the wrong shape, throws, hangs or
+// answers garbage is refused with a clear error (its process stopped), and
+// the caller keeps its running policy.
 import { BUILTIN_POLICIES } from "./builtins.ts";
-import { assertPolicy, checkDecision, type Policy, type PolicyContext, type PolicyInput } from "./policy.ts";
+import { checkDecision, type Policy, type PolicyContext, type PolicyInput } from "./policy.ts";
+import { readPolicySource, resolvePolicyFile } from "./policy-files.ts";
+import { SandboxedPolicy } from "./sandbox.ts";
 
-export const isPolicyPath = (spec: string): boolean =>
-  spec.includes("/") || spec.includes("\\") || /\.(ts|js|mjs)$/.test(spec);
-
-let generation = 0;
-
-async function importPolicyModule(spec: string, ctx: PolicyContext, cwd: string): Promise<Policy> {
-  const file = isAbsolute(spec) ? spec : resolve(cwd, spec);
-  if (!existsSync(file)) throw new Error(`policy module ${file} does not exist`);
-  let mod: Record<string, unknown>;
-  try {
-    // A query string per load: a module edited on disk is imported afresh.
-    mod = (await import(`${pathToFileURL(file).href}?v=${++generation}`)) as Record<string, unknown>;
-  } catch (e) {
-    throw new Error(`policy module ${file} failed to load: ${(e as Error).message}`);
-  }
-  let exported = mod.default ?? mod.policy ?? mod.createPolicy;
-  if (exported === undefined)
-    throw new Error(`policy module ${file} exports no default, \`policy\` or \`createPolicy\``);
-  if (typeof exported === "function") {
-    try {
-      exported = (exported as (c: PolicyContext) => unknown)(ctx);
-    } catch (e) {
-      throw new Error(`policy factory in ${file} threw: ${(e as Error).message}`);
-    }
-  }
-  assertPolicy(exported, `policy module ${file}`);
-  return exported;
+export interface LoadOptions {
+  /** Realpaths of the policy folders (policy-files.ts realPolicyDirs); empty: built-ins only. */
+  dirs: readonly string[];
+  /** Relative paths are resolved from here (IXCP's working directory). */
+  cwd?: string;
+  /** decide() deadline of a user policy, ms (default 100). */
+  deadlineMs?: number;
+  /** Starting a user policy's process and evaluating its module, ms (default 5000). */
+  loadTimeoutMs?: number;
 }
 
 /**
@@ -48,21 +33,32 @@ export async function loadPolicy(
   spec: string,
   ctx: PolicyContext,
   probe: PolicyInput,
-  cwd = process.cwd(),
+  opts: LoadOptions,
 ): Promise<Policy> {
   const trimmed = spec.trim();
-  if (trimmed === "") throw new Error("no policy given (a built-in name or a module path)");
-  let policy: Policy;
+  if (trimmed === "") throw new Error("no policy given (a built-in name or a module in the policy folders)");
   const builtin = BUILTIN_POLICIES[trimmed];
-  if (builtin) policy = builtin(ctx);
-  else if (isPolicyPath(trimmed)) policy = await importPolicyModule(trimmed, ctx, cwd);
-  else
+  if (builtin) {
+    const policy = builtin(ctx);
+    checkDecision(await policy.decide(probe), policy.name);
+    return policy;
+  }
+  if (opts.dirs.length === 0)
     throw new Error(
-      `unknown policy ${JSON.stringify(trimmed)}: built-ins are ${Object.keys(BUILTIN_POLICIES).join(", ")}, or give a module path`,
+      `unknown policy ${JSON.stringify(trimmed)}: built-ins are ${Object.keys(BUILTIN_POLICIES).join(", ")}; ` +
+        "user policies need a policy folder (--policy-dir)",
     );
+  // Every check on the path happens here, before the file is opened.
+  const pf = resolvePolicyFile(trimmed, opts.dirs, opts.cwd);
+  const source = readPolicySource(pf);
+  const policy = await SandboxedPolicy.start(pf, source, ctx, {
+    deadlineMs: opts.deadlineMs ?? 100,
+    loadTimeoutMs: opts.loadTimeoutMs ?? 5000,
+  });
   try {
-    checkDecision(policy.decide(probe), policy.name);
+    checkDecision(await policy.decide(probe), policy.name);
   } catch (e) {
+    policy.close("refused on the trial decide()");
     throw new Error(
       `policy ${policy.name} refused: decide() failed on the current input: ${(e as Error).message}`,
     );

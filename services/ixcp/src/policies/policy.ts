@@ -2,7 +2,8 @@
 // user-defined policies). A policy only chooses HOW MANY cores should be
 // active; IXCP chooses which ones, spreads the flow groups over them with the
 // fewest migrations, and parks the rest. Policies are plain objects so a user
-// module can be a few lines (see examples/delay-band.ts).
+// module can be a few lines (see examples/delay-band.ts). User modules run in
+// a sandbox process (sandbox.ts): they may import types only.
 //
 //   import type { Policy } from "@ix/ixcp";
 //   export default { name: "mine", decide: (input) => input.now > 0 ? null : null } satisfies Policy;
@@ -52,8 +53,13 @@ export interface Decision {
 
 export interface Policy {
   readonly name: string;
-  /** Called every control period; null means "no change". Must not throw, must be quick. */
-  decide(input: PolicyInput): Decision | null;
+  /**
+   * Called every control period; null means "no change". Must not throw, must
+   * be quick. A user policy (sandbox.ts) answers asynchronously, by a deadline.
+   */
+  decide(input: PolicyInput): Decision | null | Promise<Decision | null>;
+  /** Releases what the policy holds (a user policy's process); called when it is replaced or fails. */
+  close?(why?: string): void;
   /** Parked cores run the background job (workload consolidation). */
   readonly backgroundOnParked?: boolean;
   readonly description?: string;

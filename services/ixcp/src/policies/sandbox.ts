@@ -1,0 +1,197 @@
+// A user policy in a process of its own (sandbox-child.ts), so its code can
+// neither touch IXCP's state nor the filesystem or the network, and a policy
+// that hangs can be stopped: decide() is one IPC round trip with a deadline,
+// and a policy that misses it, throws, returns garbage or dies is killed
+// (SIGKILL) and refused; the control loop goes back to the previous policy
+// (control-loop.ts). Built-in policies do not come here: they run in-process.
+//
+// The child: `node --permission --allow-fs-read=<sandbox-child.ts>` (nothing
+// else: no fs writes, no child processes, workers, addons, inspector or WASI;
+// Node 24's permission model has no network switch, so the network is kept
+// out by the vm context the policy runs in, see sandbox-child.ts), an empty
+// environment, 64 MB of heap, stdin and stdout closed.
+import { spawn, type ChildProcess } from "node:child_process";
+import { join } from "node:path";
+import type { PolicyFile } from "./policy-files.ts";
+import type { Decision, Policy, PolicyContext, PolicyInput } from "./policy.ts";
+
+export const SANDBOX_CHILD = join(import.meta.dirname, "sandbox-child.ts");
+
+/** The node flags of a policy process (exported for the test that checks the permission wall itself). */
+export const sandboxNodeArgs = (): string[] => [
+  "--permission",
+  `--allow-fs-read=${SANDBOX_CHILD}`,
+  "--experimental-vm-modules",
+  "--disable-warning=ExperimentalWarning",
+  "--max-old-space-size=64",
+];
+
+export interface SandboxOptions {
+  /** How long decide() may take, ms (one IPC round trip plus the policy's work). */
+  deadlineMs: number;
+  /** How long starting the process and evaluating the module may take, ms. */
+  loadTimeoutMs: number;
+}
+
+interface Pending {
+  seq: number;
+  resolve(output: string): void;
+  reject(e: Error): void;
+  timer: NodeJS.Timeout;
+}
+
+/** JSON that keeps -Infinity (PolicyHistory's "never") and NaN: { $num: "..." }, revived in the child. */
+const encodeInput = (input: PolicyInput): string =>
+  JSON.stringify(input, (_k, v: unknown) =>
+    typeof v === "number" && !Number.isFinite(v) ? { $num: String(v) } : v,
+  );
+
+/** A policy running in a sandbox process; `decide` answers by its deadline or the process is stopped. */
+export class SandboxedPolicy implements Policy {
+  readonly name: string;
+  readonly description?: string;
+  readonly backgroundOnParked: boolean;
+  readonly file: string;
+  private readonly child: ChildProcess;
+  private readonly opts: SandboxOptions;
+  private pending: Pending | undefined;
+  private seq = 0;
+  private stopped: string | undefined;
+
+  private constructor(
+    child: ChildProcess,
+    file: string,
+    info: { name: string; description?: string; backgroundOnParked: boolean },
+    opts: SandboxOptions,
+  ) {
+    this.child = child;
+    this.file = file;
+    this.name = info.name;
+    this.description = info.description;
+    this.backgroundOnParked = info.backgroundOnParked;
+    this.opts = opts;
+    child.on("message", (m: unknown) => this.onMessage(m));
+    child.once("exit", (code, signal) => this.fail(`policy process exited (${signal ?? code})`));
+  }
+
+  /**
+   * Starts a process and evaluates `source` (read from `pf` by the caller) in
+   * it. Rejects with a one-line reason, the process stopped, when the module
+   * fails to load, is not a policy, or takes longer than loadTimeoutMs.
+   */
+  static async start(
+    pf: PolicyFile,
+    source: string,
+    ctx: PolicyContext,
+    opts: SandboxOptions,
+  ): Promise<SandboxedPolicy> {
+    const child = spawn(process.execPath, [...sandboxNodeArgs(), SANDBOX_CHILD], {
+      env: {},
+      stdio: ["ignore", "ignore", "pipe", "ipc"],
+    });
+    let stderr = "";
+    child.stderr?.on("data", (d: Buffer) => (stderr = (stderr + d.toString()).slice(-1000)));
+    const where = `policy module ${pf.file}`;
+    try {
+      const info = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error(`${where} did not load within ${opts.loadTimeoutMs} ms (stopped)`)),
+          opts.loadTimeoutMs,
+        );
+        child.once("error", (e) => {
+          clearTimeout(timer);
+          reject(new Error(`${where}: cannot start the policy process: ${e.message}`));
+        });
+        child.once("exit", (code, signal) => {
+          clearTimeout(timer);
+          reject(new Error(`${where}: the policy process exited (${signal ?? code}) while loading ${stderr.trim()}`));
+        });
+        child.once("message", (m: unknown) => {
+          clearTimeout(timer);
+          const r = m as Record<string, unknown>;
+          if (r?.op === "loaded" && typeof r.info === "string") resolve(r.info);
+          else reject(new Error(`${where}: the policy process answered something else while loading`));
+        });
+        child.send({
+          op: "load",
+          source,
+          filename: pf.file,
+          typescript: /\.m?ts$/.test(pf.file),
+          ctx: JSON.stringify(ctx),
+        });
+      });
+      const parsed = JSON.parse(info) as Record<string, unknown>;
+      if (typeof parsed.error === "string") throw new Error(`${where}: ${parsed.error}`);
+      if (typeof parsed.name !== "string" || parsed.name === "")
+        throw new Error(`${where}: a policy needs a non-empty string \`name\``);
+      return new SandboxedPolicy(
+        child,
+        pf.file,
+        {
+          name: parsed.name.slice(0, 64),
+          description: typeof parsed.description === "string" ? parsed.description.slice(0, 200) : undefined,
+          backgroundOnParked: parsed.backgroundOnParked === true,
+        },
+        opts,
+      );
+    } catch (e) {
+      child.kill("SIGKILL");
+      throw e;
+    }
+  }
+
+  /** The process is running (not stopped and not exited). */
+  get alive(): boolean {
+    return this.stopped === undefined;
+  }
+
+  /**
+   * One decision: resolves with the policy's raw answer (checked by the caller
+   * with checkDecision), rejects when the policy threw, missed its deadline or
+   * its process is gone; a deadline miss stops the process.
+   */
+  decide(input: PolicyInput): Promise<Decision | null> {
+    if (this.stopped) return Promise.reject(new Error(`policy ${this.name} is stopped: ${this.stopped}`));
+    if (this.pending) return Promise.reject(new Error(`policy ${this.name} is still deciding`));
+    const seq = ++this.seq;
+    return new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.close(`decide() did not answer within ${this.opts.deadlineMs} ms`);
+      }, this.opts.deadlineMs);
+      this.pending = { seq, resolve, reject, timer };
+      this.child.send({ op: "decide", seq, input: encodeInput(input) });
+    }).then((output) => {
+      const r = JSON.parse(output) as { decision?: unknown; error?: unknown };
+      if (typeof r.error === "string") throw new Error(r.error);
+      return r.decision as Decision | null;
+    });
+  }
+
+  private onMessage(m: unknown): void {
+    const r = m as Record<string, unknown>;
+    const p = this.pending;
+    if (!p || r?.op !== "decided" || r.seq !== p.seq) return;
+    this.pending = undefined;
+    clearTimeout(p.timer);
+    if (typeof r.output === "string") p.resolve(r.output);
+    else {
+      p.reject(new Error("the policy broke its wrapper (no answer)"));
+      this.close("it broke its wrapper");
+    }
+  }
+
+  private fail(why: string): void {
+    this.stopped ??= why;
+    const p = this.pending;
+    if (!p) return;
+    this.pending = undefined;
+    clearTimeout(p.timer);
+    p.reject(new Error(`policy ${this.name}: ${this.stopped}`));
+  }
+
+  /** Stops the process (SIGKILL: a looping policy would ignore anything gentler). */
+  close(why = "replaced"): void {
+    this.fail(why);
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGKILL");
+  }
+}
