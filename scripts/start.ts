@@ -11,6 +11,7 @@ const { values } = parseArgs({
     tap: { type: "boolean", default: false },
     quiet: { type: "boolean", default: false },
     policy: { type: "string", default: "energy" },
+    "policy-dir": { type: "string" },
   },
 });
 const cores = Number(values.cores);
@@ -25,6 +26,7 @@ const cluster = await startCluster({
   tap: values.tap,
   echo: !values.quiet,
   policy: values.policy,
+  extraArgs: values["policy-dir"] ? { ixcp: ["--policy-dir", values["policy-dir"]] } : undefined,
   stateDir: join(REPO_ROOT, ".ix"),
 });
 console.log(`
@@ -33,7 +35,8 @@ IX cluster running: ${cores} dataplane core(s), B=${values.batch}
   nic          ${cluster.nic.adminUrl}/metrics   wire: udp 127.0.0.1:${cluster.wirePort}
 ${cluster.cores.map((c, i) => `  core ${i}       ${c.adminUrl}/metrics`).join("\n")}
   app          ${cluster.app?.adminUrl}/metrics   echo tcp+udp :7, memcached :11211 on ${HOST_IP}
-  ixcp         ${cluster.ixcp?.adminUrl}/status   policy ${values.policy} (npx ixctl policy NAME|PATH to switch)
+  ixcp         ${cluster.ixcp?.adminUrl}/status   policy ${values.policy} (npx ixctl policy NAME to switch)
+               HTTP changes need the token in .ix/admin-token (Authorization: Bearer ...)
 ${
   cluster.tap
     ? `  namespace    ix: Linux at ${LINUX_IP}, try: ip netns exec ix ping ${HOST_IP}

@@ -2,13 +2,14 @@
 // per-component credentials and permissions, the NIC, one dataplane process
 // per core, and the app. Used by `npm start`, the integration tests and the
 // benchmarks, so all three run exactly the same thing.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   startNatsServer,
   generateUsers,
   credentialEnv,
   freePort,
+  newPassword,
   type NatsServerHandle,
   type UserEntry,
 } from "@ix/bus";
@@ -48,6 +49,12 @@ export interface Cluster {
   ixcp?: ServiceProcess;
   tap?: TapHandle;
   wirePort: number;
+  /**
+   * The bearer token for IXCP's mutating HTTP verbs (POST /policy, /cores,
+   * /migrate), generated per run like the NATS passwords; written to
+   * `<stateDir>/admin-token` (mode 0600) when there is a stateDir.
+   */
+  adminToken: string;
   env(kind: string): Record<string, string>;
   /**
    * Restart tests: ends the NIC or the app (SIGTERM, or `signal` such as
@@ -62,6 +69,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
   const cores = opts.cores ?? 2;
   const coreIds = Array.from({ length: cores }, (_, i) => i);
   const users = generateUsers(coreIds);
+  const adminToken = newPassword();
   const nats = await startNatsServer({ users });
   const started: ServiceProcess[] = [];
   const spawned = new Map<string, SpawnOptions>();
@@ -144,7 +152,8 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
       ixcp = await spawnService({
         name: "ixcp",
         echo: opts.echo,
-        env: env("ixcp"),
+        // Only IXCP has mutating HTTP verbs; the other admin servers get no token and refuse them all.
+        env: { ...env("ixcp"), IX_ADMIN_TOKEN: adminToken },
         args: [
           script("ixcp"),
           "--cores",
@@ -191,6 +200,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
       ixcp,
       tap,
       wirePort,
+      adminToken,
       env,
       restartService,
       stop,
@@ -203,11 +213,19 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
   }
 }
 
-/** cluster.json: what ixctl needs to find and reach the cluster (mode 600: it holds the admin password). */
+/**
+ * cluster.json: what ixctl needs to find and reach the cluster (mode 600: it
+ * holds the admin password), and admin-token beside it, with the same mode:
+ * `curl -H "authorization: Bearer $(cat .ix/admin-token)" -X POST ...`.
+ */
 function writeState(dir: string, c: Cluster): void {
   mkdirSync(dir, { recursive: true });
   const admin = c.users.find((u) => u.user === "admin")!;
+  const tokenFile = join(dir, "admin-token");
+  writeFileSync(tokenFile, `${c.adminToken}\n`, { mode: 0o600 });
+  chmodSync(tokenFile, 0o600); // writeFileSync's mode applies only when it creates the file
   const state = {
+    adminTokenFile: tokenFile,
     natsUrl: c.nats.url,
     admin: { user: admin.user, password: admin.password },
     nic: c.nic.adminUrl,
@@ -217,4 +235,5 @@ function writeState(dir: string, c: Cluster): void {
     namespace: c.tap?.opts.namespace,
   };
   writeFileSync(join(dir, "cluster.json"), JSON.stringify(state, null, 2), { mode: 0o600 });
+  chmodSync(join(dir, "cluster.json"), 0o600);
 }
