@@ -3,6 +3,10 @@
 // dataplane cores and the app, and (when /dev/net/tun exists) a Linux client
 // behind the `tap` profile's TAP device gets an answer from memcached on the
 // IX host: Linux TCP -> TAP -> socat -> UDP -> NIC -> NATS -> dataplane -> app.
+// The networks hold IX's protection (issue 16): from the app container, IXCP's,
+// the NIC's and the cores' admin ports (by name and by address) and NATS's
+// monitoring port do not connect, while NATS itself does and Prometheus scrapes
+// every target; IXCP refuses HTTP changes and obeys ixctl over NATS.
 //
 // Skipped, with the reason, when no Docker engine answers or testcontainers
 // (a devDependency: testcontainers@12) is not installed. Image names come from
@@ -11,7 +15,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { freePort } from "@ix/bus";
 
@@ -95,13 +99,15 @@ let env: StartedEnvironment | undefined;
 let promUrl = "";
 let tapContainer = "";
 let ixcpContainer = "";
+let appContainer = "";
+let project = "";
 
 before(
   async () => {
     if (typeof tc === "string") return;
     const port = await freePort();
     promUrl = `http://127.0.0.1:${port}`;
-    const project = `ixtest${process.pid}`;
+    project = `ixtest${process.pid}`;
     const v2 = succeeds("docker", ["compose", "version"]);
     let compose = new tc.DockerComposeEnvironment(join(ROOT, "deploy"), "docker-compose.yml")
       .withProjectName(project)
@@ -116,6 +122,7 @@ before(
     if (TAP) compose = compose.withProfiles("tap");
     tapContainer = v2 ? "tap-1" : `${project}_tap_1`;
     ixcpContainer = v2 ? "ixcp-1" : `${project}_ixcp_1`;
+    appContainer = v2 ? "app-1" : `${project}_app_1`;
     env = await compose.up(TAP ? [...SERVICES, "tap"] : SERVICES);
   },
   { timeout: 900_000 },
@@ -124,6 +131,13 @@ before(
 after(async () => {
   await env?.down({ timeout: 10_000, removeVolumes: true });
 });
+
+/** A value of deploy/.env (the local defaults compose used). */
+function envFileValue(name: string): string {
+  const m = new RegExp(`^${name}=(.*)$`, "m").exec(readFileSync(join(ROOT, "deploy", ".env"), "utf8"));
+  assert.ok(m, `${name} in deploy/.env`);
+  return process.env[name] ?? m[1].trim();
+}
 
 async function query(expr: string): Promise<{ metric: Record<string, string>; value: [number, string] }[]> {
   const res = await fetch(`${promUrl}/api/v1/query?query=${encodeURIComponent(expr)}`, {
@@ -188,6 +202,73 @@ test(
 );
 
 test(
+  "Prometheus scrapes every target across the networks (up == 1 for each)",
+  { skip, timeout: 60_000 },
+  async () => {
+    await eventually("count(up)", 9);
+    await eventually("count(up == 1)", 9);
+  },
+);
+
+/** Addresses of a compose service's container on every network it is on. */
+function addressesOf(service: string): string[] {
+  const ids = execFileSync(
+    "docker",
+    [
+      "ps",
+      "-q",
+      "--filter",
+      `label=com.docker.compose.project=${project}`,
+      "--filter",
+      `label=com.docker.compose.service=${service}`,
+    ],
+    { encoding: "utf8" },
+  )
+    .trim()
+    .split("\n")
+    .filter(Boolean);
+  assert.equal(ids.length, 1, `one container for ${service}`);
+  const out = execFileSync(
+    "docker",
+    ["inspect", "-f", "{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}", ids[0]],
+    { encoding: "utf8" },
+  );
+  return out.trim().split(/\s+/).filter(Boolean);
+}
+
+test(
+  "from the app container, IXCP's, the NIC's and the cores' admin ports and NATS monitoring do not connect; NATS does",
+  { skip, timeout: 120_000 },
+  async () => {
+    const blocked: string[] = [];
+    for (const service of ["ixcp", "nic", "dataplane0", "dataplane1", "dataplane2", "dataplane3"]) {
+      blocked.push(`${service}:9100`);
+      for (const ip of addressesOf(service)) blocked.push(`${ip}:9100`);
+    }
+    for (const ip of addressesOf("nats")) blocked.push(`${ip}:8222`);
+    blocked.push("nats:8222");
+    const open = ["nats:4222", "prometheus:9090"];
+    // A TCP connect per target from inside the app container: "connected", or why not.
+    const probe = `
+      const net = require("node:net");
+      const one = (t) => new Promise((res) => {
+        const [host, port] = [t.slice(0, t.lastIndexOf(":")), Number(t.slice(t.lastIndexOf(":") + 1))];
+        const s = net.connect({ host, port, timeout: 3000 });
+        s.once("connect", () => { s.destroy(); res([t, "connected"]); });
+        s.once("timeout", () => { s.destroy(); res([t, "timeout"]); });
+        s.once("error", (e) => res([t, e.code || e.message]));
+      });
+      Promise.all(process.argv.slice(1).map(one)).then((r) => console.log(JSON.stringify(Object.fromEntries(r))));`;
+    const r = await env!.getContainer(appContainer).exec(["node", "-e", probe, ...blocked, ...open]);
+    const result = JSON.parse(r.output.trim().split("\n").pop()!) as Record<string, string>;
+    for (const t of open) assert.equal(result[t], "connected", `${t} from the app: ${r.output}`);
+    for (const t of blocked)
+      assert.notEqual(result[t], "connected", `${t} reachable from the app: ${r.output}`);
+    assert.equal(Object.keys(result).length, blocked.length + open.length);
+  },
+);
+
+test(
   "the userspace client host's memcached load is answered through the cluster",
   { skip, timeout: 90_000 },
   async () => {
@@ -206,14 +287,26 @@ test(
   { skip, timeout: 200_000 },
   async () => {
     await eventuallyAtLeast('sum(ix_ixcp_decisions_total{action="step_down"})', 1, 120_000);
-    const ask = await env!
-      .getContainer(ixcpContainer)
-      .exec([
-        "node",
-        "-e",
-        "fetch('http://127.0.0.1:9100/cores',{method:'POST',headers:{'content-type':'application/json'},body:JSON.stringify({n:4})}).then(r=>r.text()).then(t=>console.log(t))",
-      ]);
-    assert.match(ask.output, /"ok":true/, ask.output);
+    const ixcp = env!.getContainer(ixcpContainer);
+    // Over HTTP, changes are off in compose (no admin token): refused, counted.
+    const post = await ixcp.exec([
+      "node",
+      "-e",
+      "fetch('http://127.0.0.1:9100/cores',{method:'POST',headers:{'content-type':'application/json'},body:JSON.stringify({n:4})}).then(async r=>console.log(r.status, await r.text()))",
+    ]);
+    assert.match(post.output, /^403 .*http_changes_disabled/m, post.output);
+    // The administrator's way: ixctl over NATS as `admin` (from a container on the control network).
+    const ask = await ixcp.exec([
+      "env",
+      "IX_NATS_URL=nats://nats:4222",
+      "IX_NATS_USER=admin",
+      `IX_NATS_PASSWORD=${envFileValue("IX_NATS_ADMIN_PASSWORD")}`,
+      "node",
+      "lib/ixctl/src/cli.ts",
+      "cores",
+      "4",
+    ]);
+    assert.match(ask.output, /active cores: 0,1,2,3/, ask.output);
     await eventually("sum(ix_dp_active)", 4, 30_000);
   },
 );

@@ -47,8 +47,9 @@ export function composeNatsConfig(): string {
 # Passwords come from the environment (docker-compose.yml passes them; deploy/.env
 # holds local defaults).
 listen: "0.0.0.0:4222"
-# Monitoring: /healthz for the container healthcheck.
-http: "0.0.0.0:8222"
+# Monitoring: /healthz for the container healthcheck, which runs inside this
+# container; nothing else needs it, so it listens on loopback only (issue 16).
+http: "127.0.0.1:8222"
 # Migration messages carry a flow group's whole TCP state: allow 8 MB (as lib/bus serverConfig).
 max_payload: 8388608
 authorization {
