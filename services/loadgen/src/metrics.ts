@@ -1,8 +1,10 @@
-// Prometheus /metrics for a running ixload (fastify + prom-client, own
-// registry). Counters and gauges are read from the run at scrape time, so the
-// hot path pays only for the latency histogram's observe().
+// Prometheus /metrics for a running ixload (lib/admin's server + prom-client,
+// own registry). Counters and gauges are read from the run at scrape time, so
+// the hot path pays only for the latency histogram's observe(). Being a
+// lib/admin server, it follows the same rule as every other: reads open,
+// mutating requests refused (ixload has none to offer).
 
-import Fastify from "fastify";
+import { startAdminServer } from "@ix/admin";
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
 import { latencySummary, type Histogram as HdrHistogram } from "./histogram.ts";
 
@@ -113,16 +115,10 @@ export async function startMetricsServer(
     registers: [registry],
   });
 
-  const app = Fastify({ logger: false });
-  app.get("/metrics", async (_req, reply) => {
-    reply.header("content-type", registry.contentType);
-    return registry.metrics();
-  });
-  await app.listen({ port, host });
-  const address = app.server.address();
+  const admin = await startAdminServer({ service: "loadgen", registry, host, port, defaultMetrics: false });
   return {
-    port: typeof address === "object" && address ? address.port : port,
+    port: admin.port,
     observeLatencyUs: (us) => latency.observe(us / 1e6),
-    close: () => app.close(),
+    close: () => admin.close(),
   };
 }
