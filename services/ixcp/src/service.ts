@@ -21,7 +21,12 @@ export class IxcpService {
   /** Where user policies may come from and their deadlines (--policy-dir, --policy-deadline-ms). */
   readonly loadOptions: LoadOptions;
 
-  constructor(loop: ControlLoop, log: DecisionLog, ctx: PolicyContext, loadOptions: LoadOptions = { dirs: [] }) {
+  constructor(
+    loop: ControlLoop,
+    log: DecisionLog,
+    ctx: PolicyContext,
+    loadOptions: LoadOptions = { dirs: [] },
+  ) {
     this.loop = loop;
     this.log = log;
     this.ctx = ctx;

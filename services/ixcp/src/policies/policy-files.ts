@@ -82,11 +82,16 @@ export function resolvePolicyFile(spec: string, dirs: readonly string[], cwd = p
     if (!inside(home, real))
       throw new Error(`policy ${JSON.stringify(spec)} refused: it resolves to ${real}, outside ${home}`);
     const st = lstatSync(real);
-    if (!st.isFile()) throw new Error(`policy ${JSON.stringify(spec)} refused: ${real} is not a regular file`);
+    if (!st.isFile())
+      throw new Error(`policy ${JSON.stringify(spec)} refused: ${real} is not a regular file`);
     if (!hasExtension(real))
-      throw new Error(`policy ${JSON.stringify(spec)} refused: a policy module ends in ${POLICY_EXTENSIONS.join(", ")}`);
+      throw new Error(
+        `policy ${JSON.stringify(spec)} refused: a policy module ends in ${POLICY_EXTENSIONS.join(", ")}`,
+      );
     if (st.size > MAX_POLICY_BYTES)
-      throw new Error(`policy ${JSON.stringify(spec)} refused: ${st.size} bytes (at most ${MAX_POLICY_BYTES})`);
+      throw new Error(
+        `policy ${JSON.stringify(spec)} refused: ${st.size} bytes (at most ${MAX_POLICY_BYTES})`,
+      );
     return { file: real, dir: home, dev: st.dev, ino: st.ino };
   }
   throw new Error(`policy ${JSON.stringify(spec)} does not exist in the policy folders (${dirs.join(", ")})`);
@@ -99,7 +104,8 @@ export function readPolicySource(p: PolicyFile): string {
     const st = fstatSync(fd);
     if (!st.isFile() || st.dev !== p.dev || st.ino !== p.ino)
       throw new Error(`policy file ${p.file} changed between the check and the read: refused`);
-    if (st.size > MAX_POLICY_BYTES) throw new Error(`policy file ${p.file} grew past ${MAX_POLICY_BYTES} bytes`);
+    if (st.size > MAX_POLICY_BYTES)
+      throw new Error(`policy file ${p.file} grew past ${MAX_POLICY_BYTES} bytes`);
     const buf = Buffer.alloc(st.size);
     let off = 0;
     while (off < buf.length) {

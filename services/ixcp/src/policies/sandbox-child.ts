@@ -92,7 +92,12 @@ function callContext(f: () => unknown): string | undefined {
   }
 }
 
-async function load(m: { source: string; filename: string; typescript: boolean; ctx: string }): Promise<void> {
+async function load(m: {
+  source: string;
+  filename: string;
+  typescript: boolean;
+  ctx: string;
+}): Promise<void> {
   const context = vm.createContext(vm.constants.DONT_CONTEXTIFY, {
     name: `policy ${m.filename}`,
     codeGeneration: { strings: false, wasm: false },
@@ -103,7 +108,10 @@ async function load(m: { source: string; filename: string; typescript: boolean; 
   try {
     code = m.typescript ? stripTypeScriptTypes(m.source, { mode: "strip" }) : m.source;
   } catch (e) {
-    return send({ op: "loaded", info: JSON.stringify({ error: `not erasable TypeScript: ${(e as Error).message}` }) });
+    return send({
+      op: "loaded",
+      info: JSON.stringify({ error: `not erasable TypeScript: ${(e as Error).message}` }),
+    });
   }
   let mod: vm.SourceTextModule;
   try {
@@ -127,7 +135,10 @@ async function load(m: { source: string; filename: string; typescript: boolean; 
   }
   const a = api;
   const info = callContext(() => a.bind(mod.namespace, m.ctx));
-  send({ op: "loaded", info: info ?? JSON.stringify({ error: "the policy broke its wrapper while loading" }) });
+  send({
+    op: "loaded",
+    info: info ?? JSON.stringify({ error: "the policy broke its wrapper while loading" }),
+  });
 }
 
 process.on("message", (raw: unknown) => {

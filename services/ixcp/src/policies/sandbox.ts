@@ -104,7 +104,11 @@ export class SandboxedPolicy implements Policy {
         });
         child.once("exit", (code, signal) => {
           clearTimeout(timer);
-          reject(new Error(`${where}: the policy process exited (${signal ?? code}) while loading ${stderr.trim()}`));
+          reject(
+            new Error(
+              `${where}: the policy process exited (${signal ?? code}) while loading ${stderr.trim()}`,
+            ),
+          );
         });
         child.once("message", (m: unknown) => {
           clearTimeout(timer);
