@@ -93,6 +93,7 @@ before(async () => {
     "open-socket-escape.ts": `${ESCAPES}\ntry { await (globalThis as any).fetch("http://127.0.0.1:${port}/"); } catch {}\n${VALID}`,
     "loop-forever.ts": `for (;;) {}\n${VALID}`,
     "loop-in-factory.ts": `export default () => { for (;;) {} };`,
+    "eats-memory.ts": `const hoard: number[][] = [];\nfor (;;) hoard.push(new Array(1e6).fill(1));\n${VALID}`,
     "hangs-later.ts": `let n = 0;\nexport default { name: "hangs-later", decide: () => { if (++n > 2) for (;;) {} return null; } };`,
     "garbage-later.ts": `let n = 0;\nexport default { name: "garbage-later", decide: () => (++n > 2 ? { targetCores: "all" } : null) };`,
     "prototype-vandal.ts": `(Object.prototype as any).toJSON = () => { throw new Error("no"); };\n${VALID}`,
@@ -129,6 +130,13 @@ test("a policy that loops forever at its top level or in its factory is stopped 
     /did not load within 4000 ms \(stopped\)/,
   );
   await assert.rejects(loadPolicy("loop-in-factory", ctx, probe, opts), /did not load within 4000 ms/);
+});
+
+test("a policy that exhausts its heap dies alone (64 MB) and is refused; IXCP's process is untouched", async () => {
+  await assert.rejects(
+    loadPolicy("eats-memory", ctx, probe, opts),
+    /the policy process exited .* while loading/s,
+  );
 });
 
 test("a policy that vandalises its own realm's prototypes cannot confuse IXCP: refused as garbage", async () => {

@@ -72,6 +72,8 @@ export class SandboxedPolicy implements Policy {
     this.opts = opts;
     child.on("message", (m: unknown) => this.onMessage(m));
     child.once("exit", (code, signal) => this.fail(`policy process exited (${signal ?? code})`));
+    // A send on a channel that just closed reports here; unhandled, it would end IXCP.
+    child.on("error", (e) => this.close(`policy process error: ${e.message}`));
   }
 
   /**
@@ -163,7 +165,11 @@ export class SandboxedPolicy implements Policy {
         this.close(`decide() did not answer within ${this.opts.deadlineMs} ms`);
       }, this.opts.deadlineMs);
       this.pending = { seq, resolve, reject, timer };
-      this.child.send({ op: "decide", seq, input: encodeInput(input) });
+      try {
+        this.child.send({ op: "decide", seq, input: encodeInput(input) });
+      } catch (e) {
+        this.close(`cannot reach the policy process: ${(e as Error).message}`);
+      }
     }).then((output) => {
       const r = JSON.parse(output) as { decision?: unknown; error?: unknown };
       if (typeof r.error === "string") throw new Error(r.error);
