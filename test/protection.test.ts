@@ -19,12 +19,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { connect, type NatsConnection } from "nats";
 import { startCluster, type Cluster } from "@ix/cluster";
-import {
-  coresCommand,
-  migrateCommand,
-  policyCommand,
-  ixcpRequest,
-} from "../services/ixcp/src/ixctl-commands.ts";
+import { ixcpRequest } from "@ix/bus";
 
 let cluster: Cluster;
 let root: string;
@@ -191,53 +186,53 @@ test("the NIC's and the cores' admin servers refuse every mutating request (they
   }
 });
 
-test("the administrator gets through: HTTP with the token, and ixctl over NATS as `admin`", async () => {
+test("the administrator gets through: HTTP with the token, and the admin verbs over NATS as `admin` (what ixctl sends)", async () => {
   const auth = `Bearer ${readFileSync(join(stateDir, "admin-token"), "utf8").trim()}`;
   const r = await post(`${ixcpUrl()}/cores`, { n: 1 }, auth);
   assert.equal(r.status, 200, await r.clone().text());
   assert.deepEqual(((await r.json()) as { activeCores: number[] }).activeCores, [0]);
   assert.deepEqual((await snapshot()).activeCores, [0]);
-  const viaNats = await coresCommand(admin, "2");
-  assert.equal(viaNats.reply.ok, true, JSON.stringify(viaNats.reply));
+  const viaNats = await ixcpRequest(admin, "cores", { n: 2 });
+  assert.equal(viaNats.ok, true, JSON.stringify(viaNats));
   assert.deepEqual((await snapshot()).activeCores, [0, 1]);
-  const mig = await migrateCommand(admin, "0-3", "1");
-  assert.equal(mig.reply.ok, true, JSON.stringify(mig.reply));
+  const mig = await ixcpRequest(admin, "migrate", { flowGroups: [0, 1, 2, 3], to: 1 });
+  assert.equal(mig.ok, true, JSON.stringify(mig));
   const s = await snapshot();
   assert.deepEqual(s.reta.slice(0, 4), [1, 1, 1, 1]);
   assert.ok([0, 1, 2, 3].every((g) => (s.cores[1] as { flowGroups: number[] }).flowGroups.includes(g)));
   const pol = await post(`${ixcpUrl()}/policy`, { name: "energy" }, auth);
   assert.equal(pol.status, 200);
-  assert.equal((await policyCommand(admin, "static")).reply.policy, "static");
+  assert.equal((await ixcpRequest(admin, "policy", { name: "static" })).policy, "static");
 });
 
 test("hostile policies from the policy folder are contained while IXCP keeps running its periods", async () => {
   const p0 = await periods();
-  const loop = await policyCommand(admin, "loop-forever");
+  const loop = await ixcpRequest(admin, "policy", { name: "loop-forever" });
   const p1 = await periods();
-  assert.equal(loop.reply.ok, false);
-  assert.match(String(loop.reply.error), /did not load within 4000 ms/);
+  assert.equal(loop.ok, false);
+  assert.match(String(loop.error), /did not load within 4000 ms/);
   // Loading ran outside the control loop's exclusive section: the periods went on meanwhile
   // (4 s at 100 ms is ~40 periods; a loop blocked by the load would show 0 or 1).
   assert.ok(p1 - p0 >= 3, `only ${p1 - p0} control periods while loop-forever was loading`);
   for (const name of ["write-file", "open-socket"]) {
-    const r = await policyCommand(admin, name);
-    assert.equal(r.reply.ok, false, name);
-    assert.match(String(r.reply.error), /may not import/);
+    const r = await ixcpRequest(admin, "policy", { name });
+    assert.equal(r.ok, false, name);
+    assert.match(String(r.error), /may not import/);
   }
   // Outside the folder: refused by name or by path.
-  const outside = await policyCommand(admin, join(root, "pwned.ts"));
-  assert.match(String(outside.reply.error), /outside the policy folders/);
+  const outside = await ixcpRequest(admin, "policy", { name: join(root, "pwned.ts") });
+  assert.match(String(outside.error), /outside the policy folders/);
   assert.equal((await ixcpRequest(admin, "status")).policy, "static", "the running policy stayed");
 
   // Loads (its first calls answer), then loops: stopped at its deadline, static comes back.
-  const hangs = await policyCommand(admin, "hangs-later");
-  assert.equal(hangs.reply.ok, true, JSON.stringify(hangs.reply));
+  const hangs = await ixcpRequest(admin, "policy", { name: "hangs-later" });
+  assert.equal(hangs.ok, true, JSON.stringify(hangs));
   const deadline = Date.now() + 20_000;
   while ((await ixcpRequest(admin, "status")).policy !== "static") {
     assert.ok(Date.now() < deadline, "hangs-later was never stopped");
     await new Promise((r) => setTimeout(r, 100));
   }
-  const decisions = (await ixcpRequest(admin, "decisions", { limit: 50 })).decisions as {
+  const decisions = (await ixcpRequest(admin, "decisions", { limit: 50 })).decisions as unknown as {
     action: string;
     reason: string;
   }[];

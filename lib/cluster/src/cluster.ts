@@ -2,6 +2,7 @@
 // per-component credentials and permissions, the NIC, one dataplane process
 // per core, and the app. Used by `npm start`, the integration tests and the
 // benchmarks, so all three run exactly the same thing.
+import { randomBytes } from "node:crypto";
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
@@ -9,7 +10,6 @@ import {
   generateUsers,
   credentialEnv,
   freePort,
-  newPassword,
   type NatsServerHandle,
   type UserEntry,
 } from "@ix/bus";
@@ -69,7 +69,8 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
   const cores = opts.cores ?? 2;
   const coreIds = Array.from({ length: cores }, (_, i) => i);
   const users = generateUsers(coreIds);
-  const adminToken = newPassword();
+  // 24 random bytes, like the NATS passwords (lib/bus credentials.ts): a bearer token, never reused across runs.
+  const adminToken = randomBytes(24).toString("base64url");
   const nats = await startNatsServer({ users });
   const started: ServiceProcess[] = [];
   const spawned = new Map<string, SpawnOptions>();
