@@ -158,7 +158,7 @@ export async function run(o: BenchOptions): Promise<Figures> {
   out.repeats = repeats;
   writeFileSync(
     join(o.outDir, "batching.svg"),
-    svgDocument([
+    await svgDocument([
       {
         title: "Echo (64 B) max rate against the batch bound B",
         xLabel: "B (log2)",

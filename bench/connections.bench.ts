@@ -75,7 +75,7 @@ export async function run(o: BenchOptions): Promise<Figures> {
   out.throughputAtMaxVs100 = round(last[1] / first[1]);
   writeFileSync(
     join(o.outDir, "connections.svg"),
-    svgDocument([
+    await svgDocument([
       {
         title: "Echo throughput against connections",
         xLabel: "connections",

@@ -165,7 +165,7 @@ export async function run(o: BenchOptions): Promise<Figures> {
   }
   writeFileSync(
     join(o.outDir, "controlplane.svg"),
-    svgDocument([
+    await svgDocument([
       {
         title: "Active cores over the triangle",
         xLabel: "time (s)",

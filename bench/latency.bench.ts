@@ -36,7 +36,7 @@ export async function run(o: BenchOptions): Promise<Figures> {
   }
   writeFileSync(
     join(o.outDir, "latency.svg"),
-    plotResults([
+    await plotResults([
       { label: "cluster (nats-l2)", result: ix },
       { label: "node:net (kernel loopback)", result: kernel },
     ]),

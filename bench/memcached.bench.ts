@@ -60,7 +60,7 @@ function sweepArgs(o: BenchOptions, workload: string): string[] {
 }
 
 /** One workload's plot: every server's sweep, and the SLO line at the SLO the figures use. */
-export const memcachedPlot = (r: Record<string, RunResult>, sloUs: number): string =>
+export const memcachedPlot = (r: Record<string, RunResult>, sloUs: number): Promise<string> =>
   plotResults(
     Object.entries(r).map(([label, result]) => ({ label, result })),
     { sloUs },
@@ -148,7 +148,7 @@ export async function run(o: BenchOptions): Promise<Figures> {
     if (r.ixTap) f.ixTapVsMemcached = ratio(slo("ixTap"), slo("memcached"));
     out[w] = f;
     writeFileSync(join(o.outDir, `memcached-${w}.json`), JSON.stringify(r));
-    writeFileSync(join(o.outDir, `memcached-${w}.svg`), memcachedPlot(r, o.sloUs));
+    writeFileSync(join(o.outDir, `memcached-${w}.svg`), await memcachedPlot(r, o.sloUs));
   }
   return out;
 }

@@ -14,6 +14,6 @@ for (const w of ["usr", "etc"]) {
     string,
     RunResult
   >;
-  writeFileSync(join(dir, `memcached-${w}.svg`), memcachedPlot(sweeps, sloUs));
+  writeFileSync(join(dir, `memcached-${w}.svg`), await memcachedPlot(sweeps, sloUs));
   console.log(`${join(dir, `memcached-${w}.svg`)}: ${Object.keys(sweeps).join(", ")}; SLO p99 ${sloUs} us`);
 }

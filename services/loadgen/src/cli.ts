@@ -50,7 +50,7 @@ async function main(argv: string[]): Promise<void> {
   const json = JSON.stringify(result, null, 2) + "\n";
   if (opts.json) writeFileSync(opts.json, json);
   else process.stdout.write(json);
-  if (opts.plot) writeFileSync(opts.plot, plotResults([{ label: opts.workload, result }]));
+  if (opts.plot) writeFileSync(opts.plot, await plotResults([{ label: opts.workload, result }]));
   process.stderr.write(summary(result));
 }
 
@@ -82,7 +82,7 @@ async function ceilingCommand(argv: string[]): Promise<void> {
   process.stderr.write(`ixload: generator ceiling ${result.generatorCeiling} requests/s\n`);
 }
 
-function plotCommand(argv: string[]): void {
+async function plotCommand(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
     options: { out: { type: "string" } },
@@ -94,7 +94,7 @@ function plotCommand(argv: string[]): void {
     label: basename(file).replace(/\.json$/, ""),
     result: JSON.parse(readFileSync(file, "utf8")) as RunResult,
   }));
-  writeFileSync(values.out, plotResults(inputs));
+  writeFileSync(values.out, await plotResults(inputs));
 }
 
 function positive(flag: string, text: string): number {

@@ -53,5 +53,5 @@ export {
 export { startInstantServer, type InstantServer } from "./instant-server.ts";
 export { runPingPong } from "./pingpong.ts";
 export { plotResults, type PlotOptions } from "./plot.ts";
-export { lineChart, svgDocument, type ChartSpec, type Series } from "./svg.ts";
+export { chartSpec, svgDocument, type ChartSpec, type Series } from "./svg.ts";
 export { ratePattern, type PatternName } from "./rate-pattern.ts";

@@ -18,7 +18,7 @@ export interface PlotOptions {
   sloUs?: number | null;
 }
 
-export function plotResults(inputs: LabelledResult[], opts: PlotOptions = {}): string {
+export async function plotResults(inputs: LabelledResult[], opts: PlotOptions = {}): Promise<string> {
   if (inputs.length === 0) throw new Error("nothing to plot");
   const charts: ChartSpec[] = [];
   const sweeps = inputs.filter((i) => i.result.mode === "sweep" || i.result.mode === "fixed");

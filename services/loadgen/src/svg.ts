@@ -1,5 +1,13 @@
-// A very small SVG line-chart writer (no dependency): axes with "nice" ticks,
-// linear or log y, several series with a legend. Enough for ixload's plots.
+// Line charts as SVG, drawn by Vega-Lite (https://vega.github.io/vega-lite/):
+// our ChartSpec (title, axis labels, series with a legend, linear or log y)
+// compiles to a Vega-Lite spec; Vega renders it headless to an SVG string in
+// Node (renderer "none": no DOM and no canvas; text widths are estimated,
+// which only affects legend and axis-title placement). ixload's and the
+// bench's plots all come through here.
+
+import * as vega from "vega";
+import type { TopLevelSpec } from "vega-lite";
+import { compile } from "vega-lite";
 
 export interface Series {
   name: string;
@@ -14,145 +22,106 @@ export interface ChartSpec {
   xLabel: string;
   yLabel: string;
   series: Series[];
+  /** Log y axis with a tick per decade (points with y <= 0 are dropped). */
   yLog?: boolean;
+  /** Whole chart, legend included (px); default 760 x 380. */
   width?: number;
   height?: number;
 }
 
 const PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"];
-const MARGIN = { left: 70, right: 160, top: 36, bottom: 48 };
+/** Room around the plot area for the title, axes and legend (px). */
+const MARGIN = { horizontal: 230, vertical: 84 };
+const DASH = [6, 4];
+const SOLID = [1, 0];
+/** "~s" labels 0 with the step's prefix ("0k"); a bare 0 reads better. */
+const ZERO_AS_0 = "datum.value === 0 ? '0' : datum.label";
 
-/** One chart as an SVG group placed at (x, y). */
-export function lineChart(spec: ChartSpec, x = 0, y = 0): string {
-  const width = spec.width ?? 760;
-  const height = spec.height ?? 380;
-  const plotW = width - MARGIN.left - MARGIN.right;
-  const plotH = height - MARGIN.top - MARGIN.bottom;
-  const all = spec.series.flatMap((s) => s.points).filter(([px, py]) => isFinite(px) && isFinite(py));
-  const xs = niceRange(
-    all.map((p) => p[0]),
-    false,
-  );
-  const ys = niceRange(
-    all.map((p) => p[1]),
-    spec.yLog ?? false,
-  );
-  const sx = (v: number): number => MARGIN.left + ((v - xs.min) / (xs.max - xs.min)) * plotW;
-  const sy = (v: number): number => {
-    const t = spec.yLog
-      ? (log10(v) - log10(ys.min)) / (log10(ys.max) - log10(ys.min))
-      : (v - ys.min) / (ys.max - ys.min);
-    return MARGIN.top + plotH - t * plotH;
+/** One row of the chart's data: point `i` of series `series`. */
+interface Row {
+  series: string;
+  i: number;
+  x: number;
+  y: number;
+}
+
+/**
+ * The Vega-Lite spec of one chart: one line (with its points) per series,
+ * colour and dash per series, one legend for both.
+ */
+export function chartSpec(spec: ChartSpec): TopLevelSpec {
+  const rows: Row[] = [];
+  for (const s of spec.series)
+    s.points.forEach(([x, y], i) => {
+      if (Number.isFinite(x) && Number.isFinite(y) && (!spec.yLog || y > 0))
+        rows.push({ series: s.name, i, x, y });
+    });
+  const names = spec.series.map((s) => s.name);
+  const yAxis = spec.yLog
+    ? { title: spec.yLabel, values: decades(rows.map((r) => r.y)), format: "~s" }
+    : { title: spec.yLabel, format: "~s", labelExpr: ZERO_AS_0, tickCount: 6 };
+  return {
+    title: spec.title,
+    width: (spec.width ?? 760) - MARGIN.horizontal,
+    height: (spec.height ?? 380) - MARGIN.vertical,
+    data: { values: rows },
+    mark: { type: "line", strokeWidth: 2, point: { filled: true, size: 25 } },
+    encoding: {
+      x: {
+        field: "x",
+        type: "quantitative",
+        title: spec.xLabel,
+        axis: { format: "~s", labelExpr: ZERO_AS_0, labelFlush: false, tickCount: 8 },
+      },
+      y: {
+        field: "y",
+        type: "quantitative",
+        scale: spec.yLog ? { type: "log", nice: true } : { zero: true, nice: true },
+        axis: yAxis,
+      },
+      order: { field: "i", type: "quantitative" },
+      color: {
+        field: "series",
+        type: "nominal",
+        title: null,
+        scale: { domain: names, range: spec.series.map((s, i) => PALETTE[(s.color ?? i) % PALETTE.length]) },
+      },
+      strokeDash: {
+        field: "series",
+        type: "nominal",
+        title: null,
+        scale: { domain: names, range: spec.series.map((s) => (s.dashed ? DASH : SOLID)) },
+      },
+    },
   };
-  const out: string[] = [`<g transform="translate(${x},${y})" font-family="sans-serif" font-size="11">`];
-  out.push(`<text x="${width / 2}" y="20" text-anchor="middle" font-size="14">${esc(spec.title)}</text>`);
-  out.push(
-    `<rect x="${MARGIN.left}" y="${MARGIN.top}" width="${plotW}" height="${plotH}" fill="none" stroke="#444"/>`,
-  );
-  for (const t of xs.ticks) {
-    const px = fix(sx(t));
-    out.push(`<line x1="${px}" y1="${MARGIN.top}" x2="${px}" y2="${MARGIN.top + plotH}" stroke="#ddd"/>`);
-    out.push(`<text x="${px}" y="${MARGIN.top + plotH + 14}" text-anchor="middle">${fmt(t)}</text>`);
+}
+
+/** Charts stacked vertically in one SVG document, each with its own scales and legend. */
+export async function svgDocument(charts: ChartSpec[]): Promise<string> {
+  const top = {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    background: "white",
+    config: { font: "sans-serif", legend: { symbolStrokeWidth: 2, symbolType: "stroke", labelLimit: 0 } },
+    vconcat: charts.map(chartSpec),
+    resolve: {
+      scale: { color: "independent", strokeDash: "independent" },
+      legend: { color: "independent", strokeDash: "independent" },
+    },
+  } as TopLevelSpec;
+  const view = new vega.View(vega.parse(compile(top).spec), { renderer: "none" });
+  try {
+    return `<?xml version="1.0" encoding="UTF-8"?>\n${await view.toSVG()}\n`;
+  } finally {
+    view.finalize();
   }
-  for (const t of ys.ticks) {
-    const py = fix(sy(t));
-    out.push(`<line x1="${MARGIN.left}" y1="${py}" x2="${MARGIN.left + plotW}" y2="${py}" stroke="#ddd"/>`);
-    out.push(`<text x="${MARGIN.left - 6}" y="${py + 4}" text-anchor="end">${fmt(t)}</text>`);
-  }
-  out.push(
-    `<text x="${MARGIN.left + plotW / 2}" y="${height - 10}" text-anchor="middle">${esc(spec.xLabel)}</text>`,
-  );
-  out.push(
-    `<text transform="translate(16,${MARGIN.top + plotH / 2}) rotate(-90)" text-anchor="middle">${esc(spec.yLabel)}</text>`,
-  );
-  spec.series.forEach((s, i) => {
-    const color = PALETTE[(s.color ?? i) % PALETTE.length];
-    const pts = s.points.filter(([px, py]) => isFinite(px) && isFinite(py) && (!spec.yLog || py > 0));
-    const path = pts.map(([px, py]) => `${fix(sx(px))},${fix(sy(py))}`).join(" ");
-    const dash = s.dashed ? ' stroke-dasharray="6 4"' : "";
-    if (pts.length > 0) {
-      out.push(`<polyline fill="none" stroke="${color}" stroke-width="2"${dash} points="${path}"/>`);
-      for (const [px, py] of pts)
-        out.push(`<circle cx="${fix(sx(px))}" cy="${fix(sy(py))}" r="2.5" fill="${color}"/>`);
-    }
-    const ly = MARGIN.top + 10 + i * 16;
-    const lx = MARGIN.left + plotW + 12;
-    out.push(
-      `<line x1="${lx}" y1="${ly}" x2="${lx + 20}" y2="${ly}" stroke="${color}" stroke-width="2"${dash}/>`,
-    );
-    out.push(`<text x="${lx + 26}" y="${ly + 4}">${esc(s.name)}</text>`);
-  });
-  out.push("</g>");
-  return out.join("\n");
 }
 
-/** Charts stacked vertically in one document. */
-export function svgDocument(charts: ChartSpec[]): string {
-  const width = Math.max(...charts.map((c) => c.width ?? 760));
-  let y = 0;
-  const groups = charts.map((c) => {
-    const g = lineChart(c, 0, y);
-    y += c.height ?? 380;
-    return g;
-  });
-  return [
-    `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${y}" viewBox="0 0 ${width} ${y}">`,
-    `<rect width="100%" height="100%" fill="white"/>`,
-    ...groups,
-    `</svg>`,
-    "",
-  ].join("\n");
-}
-
-interface Range {
-  min: number;
-  max: number;
-  ticks: number[];
-}
-
-function niceRange(values: number[], log: boolean): Range {
-  if (log) {
-    const positive = values.filter((v) => v > 0);
-    const lo = positive.length ? Math.floor(log10(Math.min(...positive))) : 0;
-    const hi = Math.max(lo + 1, positive.length ? Math.ceil(log10(Math.max(...positive))) : 1);
-    const ticks: number[] = [];
-    for (let e = lo; e <= hi; e++) ticks.push(10 ** e);
-    return { min: 10 ** lo, max: 10 ** hi, ticks };
-  }
-  let min = values.length ? Math.min(0, ...values) : 0;
-  let max = values.length ? Math.max(...values) : 1;
-  if (max <= min) max = min + 1;
-  const step = niceStep((max - min) / 6);
-  min = Math.floor(min / step) * step;
-  max = Math.ceil(max / step) * step;
-  const ticks: number[] = [];
-  for (let t = min, n = 0; t <= max + step / 2 && n < 50; t += step, n++)
-    ticks.push(Number(t.toPrecision(12)));
-  return { min, max, ticks };
-}
-
-function niceStep(raw: number): number {
-  const p = 10 ** Math.floor(log10(raw));
-  const m = raw / p;
-  return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
-}
-
-function log10(v: number): number {
-  return Math.log10(v);
-}
-
-function fix(v: number): number {
-  return Math.round(v * 10) / 10;
-}
-
-function fmt(v: number): string {
-  const a = Math.abs(v);
-  if (a >= 1e6) return `${+(v / 1e6).toPrecision(3)}M`;
-  if (a >= 1e3) return `${+(v / 1e3).toPrecision(3)}k`;
-  return `${+v.toPrecision(3)}`;
-}
-
-function esc(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+/** Powers of ten covering the positive values (at least two): the log axis' ticks. */
+function decades(values: number[]): number[] {
+  const positive = values.filter((v) => v > 0);
+  const lo = positive.length ? Math.floor(Math.log10(Math.min(...positive))) : 0;
+  const hi = Math.max(lo + 1, positive.length ? Math.ceil(Math.log10(Math.max(...positive))) : 1);
+  const out: number[] = [];
+  for (let e = lo; e <= hi; e++) out.push(10 ** e);
+  return out;
 }
