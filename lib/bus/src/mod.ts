@@ -1,19 +1,28 @@
 // @ix/bus: everything the processes need to share one NATS bus.
-// - subjects: the subject names (ix.nic.rx.<queue>, ...), one function each;
+//
+// What it exports (each name below is imported by another package; the rest
+// of src/ is internal, and this package's tests import it by path):
+// - subjects: the subject catalogue (ix.nic.rx.<queue>, ix.core.<c>.sys, ...),
+//   one constant or function per subject, all public by nature; a namespace so
+//   call sites read `subjects.nicRx(q)`;
 // - permissions: IX's three-way protection as per-component NATS permissions
 //   (COMPONENT_KINDS, permissionsFor) and the user entries for a server;
 // - credentials: per-run users and passwords (generateUsers), and how a
 //   process receives them (credentialEnv -> credentialsFromEnv);
 // - connectBus: the one way every service connects (reconnect forever);
 // - startNatsServer/freePort: a real nats-server for npm start and tests;
-// - the RSS settings the NIC and the cores must agree on (queue count, RETA
-//   size, key: rss-config.ts) and the initial RETA (reta.ts);
-// - RxFrame: the decoded shape of a frame the NIC delivers to a core.
-// - IXCP's admin verbs on ix.ixcp.admin.<verb>: names, JSON body shapes and
-//   the client request (ixcp-admin.ts), used by IXCP, ixctl, bench and tests;
+// - the RSS settings the NIC and the cores must agree on (rss-config.ts:
+//   RSS_OPTIONS, the parsers, loadRssConfig and the ConfigError it throws) and
+//   the initial RETA (reta.ts);
+// - RxFrame: the decoded shape of a frame the NIC delivers to a core;
+// - IXCP's admin verbs on ix.ixcp.admin.<verb>: names, the request and reply
+//   maps (IxcpAdminRequests/IxcpAdminReplies; one verb's shape is
+//   IxcpAdminReplies["status"]) and the client request (ixcp-admin.ts), used
+//   by IXCP, ixctl, bench and tests;
 // - the control replies' headers (Ix-Error, Ix-Msg-Type: headers.ts).
-// The nats-server configuration text (serverConfig, authorizationBlock) and
-// password generation are internal to startNatsServer and generateUsers.
+// Internal: the nats-server configuration text (serverConfig,
+// authorizationBlock), password generation, MAX_QUEUES/parseQueues (inside
+// loadRssConfig) and the per-verb request/reply interfaces.
 
 export * as subjects from "./subjects.ts";
 export {
@@ -30,13 +39,10 @@ export { DEFAULT_RETA_SIZE, initialReta, flowGroupsOfQueue, spreadReta } from ".
 export type { RxFrame } from "./frame.ts";
 export {
   RSS_OPTIONS,
-  MAX_QUEUES,
   ConfigError,
-  parseQueues,
   parseRetaSize,
   parseRssKey,
   loadRssConfig,
-  type RssOptionName,
   type RssConfig,
 } from "./rss-config.ts";
 export {
@@ -44,18 +50,8 @@ export {
   ixcpRequest,
   type IxcpAdminVerb,
   type AdminReply,
-  type DecisionsRequest,
-  type PolicyRequest,
-  type CoresRequest,
-  type MigrateRequest,
-  type IxcpCoreView,
   type IxcpStatusReply,
   type IxcpDecision,
-  type DecisionsReply,
-  type PolicyReply,
-  type ReconfigureReply,
-  type CoresReply,
-  type MigrateReply,
   type IxcpAdminRequests,
   type IxcpAdminReplies,
 } from "./ixcp-admin.ts";

@@ -1,21 +1,12 @@
-// Public surface of @ix/dataplane: the cycle and its parts, for tests and
-// tools that drive a core without the bus (the service itself is main.ts).
-export {
-  ElasticThread,
-  newCycleStats,
-  type CycleStack,
-  type RxSource,
-  type TxSink,
-  type SyscallSource,
-  type ControlPoint,
-  type RxFilter,
-  type EventSink,
-  type ElasticThreadParts,
-  type CycleStats,
-} from "./elastic-thread.ts";
-export { BatchLimit, MAX_BATCH_SIZE } from "./batch-limit.ts";
-export { QueueMetrics, WINDOW_US, EMA_ALPHAS } from "./queue-metrics.ts";
-export { RxQueue } from "./rx-queue.ts";
-export { TxBatch } from "./tx-batch.ts";
-export * from "./syscalls.ts";
-export * from "./events.ts";
+// @ix/dataplane: one IX dataplane core as a process (src/main.ts, started by
+// lib/cluster and deploy/): the run-to-completion cycle with adaptive batching
+// (elastic-thread.ts) over lib/netstack, fed by the NIC's queue and the app's
+// batched syscalls over NATS, controlled by IXCP. Its contract with the other
+// processes is proto/ix.proto on the subjects of @ix/bus, plus its Prometheus
+// /metrics (metrics.ts); no other package imports its code.
+//
+// What it exports: nothing. The cycle's parts (ElasticThread, BatchLimit,
+// QueueMetrics, RxQueue, TxBatch, executeBatch, encodeEvent, ...) are internal
+// to the process; this package's tests import them by path. A name belongs
+// here once another package needs it.
+export {};
