@@ -156,35 +156,47 @@ export async function run(o: BenchOptions): Promise<Figures> {
   out.gain = round(per[64].rate / per[1].rate);
   out.cpuEfficiencyGain = round(per[64].eff / per[1].eff);
   out.repeats = repeats;
-  writeFileSync(
-    join(o.outDir, "batching.svg"),
-    await svgDocument([
-      {
-        title: "Echo (64 B) max rate against the batch bound B",
-        xLabel: "B (log2)",
-        yLabel: "requests/s",
-        series: [
-          { name: "max rate", points: BATCHES.map((b) => [Math.log2(b), per[b].rate]) },
-          {
-            name: "req per cluster CPU-s",
-            dashed: true,
-            points: BATCHES.map((b) => [Math.log2(b), per[b].eff]),
-          },
-        ],
-      },
-      {
-        title: "Echo latency at 2000 req/s against B",
-        xLabel: "B (log2)",
-        yLabel: "latency (us, log)",
-        yLog: true,
-        series: [
-          { name: "p50", points: BATCHES.map((b) => [Math.log2(b), median(lat.get(b)!.p50)]) },
-          { name: "p99", points: BATCHES.map((b) => [Math.log2(b), median(lat.get(b)!.p99)]) },
-        ],
-      },
-    ]),
-  );
+  writeFileSync(join(o.outDir, "batching.svg"), await batchingPlot(out));
   return out;
 }
 
 export const usesSharedCluster = true;
+
+/**
+ * batching.svg from the scenario's figures (run()'s output, kept in bench.json
+ * under "batching"), so `node bench/replot.ts` redraws it without rerunning:
+ * max rate and requests per cluster CPU-second against log2 B, and the median
+ * p50/p99 at 2000 req/s against log2 B.
+ */
+export function batchingPlot(f: Figures): Promise<string> {
+  const bs = BATCHES.filter((b) => typeof f[`B${b}`] === "object");
+  const at = (b: number, key: string): [number, number] => [
+    Math.log2(b),
+    (f[`B${b}`] as Figures)[key] as number,
+  ];
+  return svgDocument([
+    {
+      title: "Echo (64 B) max rate against the batch bound B",
+      xLabel: "B (log2)",
+      yLabel: "requests/s",
+      series: [
+        { name: "max rate", points: bs.map((b) => at(b, "maxRate")) },
+        {
+          name: "req per cluster CPU-s",
+          dashed: true,
+          points: bs.map((b) => at(b, "requestsPerClusterCpuSecond")),
+        },
+      ],
+    },
+    {
+      title: "Echo latency at 2000 req/s against B",
+      xLabel: "B (log2)",
+      yLabel: "latency (us, log)",
+      yLog: true,
+      series: [
+        { name: "p50", points: bs.map((b) => at(b, "p50Us")) },
+        { name: "p99", points: bs.map((b) => at(b, "p99Us")) },
+      ],
+    },
+  ]);
+}

@@ -73,24 +73,37 @@ export async function run(o: BenchOptions): Promise<Figures> {
     (last[2] * last[0] - first[2] * first[0]) / (last[0] - first[0]),
   );
   out.throughputAtMaxVs100 = round(last[1] / first[1]);
-  writeFileSync(
-    join(o.outDir, "connections.svg"),
-    await svgDocument([
-      {
-        title: "Echo throughput against connections",
-        xLabel: "connections",
-        yLabel: "requests/s",
-        series: [{ name: "cluster (nats-l2)", points: points.map((p) => [p[0], p[1]]) }],
-      },
-      {
-        title: "Cluster memory per connection",
-        xLabel: "connections",
-        yLabel: "RSS bytes per connection",
-        series: [{ name: "cores + app", points: points.map((p) => [p[0], p[2]]) }],
-      },
-    ]),
-  );
+  writeFileSync(join(o.outDir, "connections.svg"), await connectionsPlot(out));
   return out;
 }
 
 export const usesSharedCluster = true;
+
+/**
+ * connections.svg from the scenario's figures (run()'s output, kept in
+ * bench.json under "connections": c<N> per connection count), so `node
+ * bench/replot.ts` redraws it without rerunning: throughput and RSS bytes per
+ * connection against the connection count.
+ */
+export function connectionsPlot(f: Figures): Promise<string> {
+  const counts = Object.keys(f)
+    .map((k) => /^c(\d+)$/.exec(k))
+    .filter((m) => m !== null)
+    .map((m) => Number(m[1]))
+    .sort((a, b) => a - b);
+  const at = (n: number, key: string): [number, number] => [n, (f[`c${n}`] as Figures)[key] as number];
+  return svgDocument([
+    {
+      title: "Echo throughput against connections",
+      xLabel: "connections",
+      yLabel: "requests/s",
+      series: [{ name: "cluster (nats-l2)", points: counts.map((n) => at(n, "rate")) }],
+    },
+    {
+      title: "Cluster memory per connection",
+      xLabel: "connections",
+      yLabel: "RSS bytes per connection",
+      series: [{ name: "cores + app", points: counts.map((n) => at(n, "rssBytesPerConnection")) }],
+    },
+  ]);
+}

@@ -4,7 +4,7 @@
 // node:net on kernel sockets (loopback).
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { plotResults, type RunResult } from "@ix/loadgen";
+import { svgDocument, type RunResult } from "@ix/loadgen";
 import { ixload, SERVER_IP, sharedCluster } from "./support/harness.ts";
 import { startNodeNet } from "./support/servers.ts";
 import type { BenchOptions, Figures } from "./support/types.ts";
@@ -34,13 +34,6 @@ export async function run(o: BenchOptions): Promise<Figures> {
   } finally {
     await net.stop();
   }
-  writeFileSync(
-    join(o.outDir, "latency.svg"),
-    await plotResults([
-      { label: "cluster (nats-l2)", result: ix },
-      { label: "node:net (kernel loopback)", result: kernel },
-    ]),
-  );
   const out: Figures = {};
   for (const [i, size] of sizes.entries()) {
     const a = ix.pingpong![i];
@@ -55,6 +48,7 @@ export async function run(o: BenchOptions): Promise<Figures> {
       kernelMbps: b.mbps,
     };
   }
+  writeFileSync(join(o.outDir, "latency.svg"), await latencyPlot(out));
   o.log(
     `64 B one-way p50: cluster ${ix.pingpong![sizes.indexOf(64)].oneWayUs.p50} us, kernel ${kernel.pingpong![sizes.indexOf(64)].oneWayUs.p50} us`,
   );
@@ -62,3 +56,33 @@ export async function run(o: BenchOptions): Promise<Figures> {
 }
 
 export const usesSharedCluster = true;
+
+/**
+ * latency.svg from the scenario's figures (run()'s output, kept in bench.json
+ * under "latency": size<N> per message size), so `node bench/replot.ts`
+ * redraws it without rerunning: one-way p50 against message size for the
+ * cluster and the kernel (the chart `ixload plot` draws for ping-pong results).
+ */
+export function latencyPlot(f: Figures): Promise<string> {
+  const sizes = Object.keys(f)
+    .map((k) => /^size(\d+)$/.exec(k))
+    .filter((m) => m !== null)
+    .map((m) => Number(m[1]))
+    .sort((a, b) => a - b);
+  const at = (size: number, key: string): [number, number] => [
+    size,
+    (f[`size${size}`] as Figures)[key] as number,
+  ];
+  return svgDocument([
+    {
+      title: "Ping-pong one-way latency (RTT/2)",
+      xLabel: "message size (bytes)",
+      yLabel: "one-way latency p50 (us, log)",
+      yLog: true,
+      series: [
+        { name: "cluster (nats-l2)", points: sizes.map((s) => at(s, "clusterOneWayP50Us")) },
+        { name: "node:net (kernel loopback)", points: sizes.map((s) => at(s, "kernelOneWayP50Us")) },
+      ],
+    },
+  ]);
+}
