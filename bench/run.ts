@@ -17,6 +17,7 @@ import type { BenchModule, Figures } from "./support/types.ts";
 import { evaluateTargets } from "./support/targets.ts";
 import { renderReport, type Report } from "./support/markdown.ts";
 import { stopSharedCluster } from "./support/harness.ts";
+import { sloUs as sharedSloUs } from "@ix/bus";
 
 /** Microbenchmarks first, then the cluster scenarios, cheapest first. */
 const SCENARIOS = [
@@ -36,7 +37,8 @@ const { values } = parseArgs({
     quick: { type: "boolean", default: false },
     json: { type: "string" },
     only: { type: "string" },
-    "slo-us": { type: "string", default: "2000" },
+    /** Default: the shared SLO (@ix/bus slo.ts: IX_SLO_US, else DEFAULT_SLO_US). */
+    "slo-us": { type: "string" },
     /** Rewrite FILE.md from an earlier run's FILE.json (targets re-evaluated); runs nothing. */
     render: { type: "string" },
   },
@@ -53,8 +55,13 @@ if (values.render) {
   writeFileSync(values.render.replace(/\.json$/, "") + ".md", renderReport(report));
   process.exit(0);
 }
-const sloUs = Number(values["slo-us"]);
-if (!(sloUs > 0)) throw new Error(`--slo-us must be a positive number, got ${values["slo-us"]}`);
+let sloUs: number;
+try {
+  sloUs = sharedSloUs(values["slo-us"]);
+} catch (e) {
+  console.error(`bench: ${(e as Error).message}`);
+  process.exit(2);
+}
 
 function version(cmd: string, args: string[]): string {
   try {

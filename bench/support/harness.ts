@@ -40,7 +40,8 @@ export interface BenchCluster {
 }
 
 export async function benchCluster(opts: ClusterOptions): Promise<BenchCluster> {
-  const cluster = await startCluster(opts);
+  // Every bench cluster serves nats-server's monitoring endpoint (support/nats-monitor.ts).
+  const cluster = await startCluster({ natsMonitor: true, ...opts });
   const pids: Record<string, number> = {};
   const nats = pidsMatching("nats-server").find((p) => isNatsOf(p, cluster));
   if (nats) pids.nats = nats;

@@ -19,7 +19,8 @@
 //   maps (IxcpAdminRequests/IxcpAdminReplies; one verb's shape is
 //   IxcpAdminReplies["status"]) and the client request (ixcp-admin.ts), used
 //   by IXCP, ixctl, bench and tests;
-// - the control replies' headers (Ix-Error, Ix-Msg-Type: headers.ts).
+// - the control replies' headers (Ix-Error, Ix-Msg-Type: headers.ts);
+// - the latency SLO every component shares (slo.ts: DEFAULT_SLO_US, IX_SLO_US).
 // Internal: the nats-server configuration text (serverConfig,
 // authorizationBlock), password generation, MAX_QUEUES/parseQueues (inside
 // loadRssConfig) and the per-verb request/reply interfaces.
@@ -56,3 +57,4 @@ export {
   type IxcpAdminReplies,
 } from "./ixcp-admin.ts";
 export { ERROR_HEADER, MSG_TYPE_HEADER } from "./headers.ts";
+export { DEFAULT_SLO_US, SLO_ENV, sloUs } from "./slo.ts";

@@ -11,6 +11,11 @@ import { serverConfig, type UserEntry } from "./permissions.ts";
 export interface NatsServerHandle {
   url: string;
   port: number;
+  /**
+   * The monitoring endpoint (http://127.0.0.1:PORT: /varz, /connz, /subsz)
+   * when started with `monitor: true`; undefined otherwise.
+   */
+  monitorUrl?: string;
   /** The server process's id (undefined before start); changes on restart. */
   readonly pid: number | undefined;
   stop(): Promise<void>;
@@ -50,11 +55,14 @@ export async function startNatsServer(opts: {
   users: UserEntry[];
   port?: number;
   binary?: string;
+  /** Serve nats-server's monitoring endpoint on a free loopback port (benchmarks read /varz). */
+  monitor?: boolean;
 }): Promise<NatsServerHandle> {
   const port = opts.port ?? (await freePort());
+  const httpPort = opts.monitor ? await freePort() : undefined;
   const dir = mkdtempSync(join(tmpdir(), "ix-nats-"));
   const conf = join(dir, "nats.conf");
-  writeFileSync(conf, serverConfig({ port, users: opts.users }), { mode: 0o600 });
+  writeFileSync(conf, serverConfig({ port, httpPort, users: opts.users }), { mode: 0o600 });
   const binary = opts.binary ?? process.env.IX_NATS_SERVER ?? "nats-server";
   let child: ChildProcess | undefined;
 
@@ -80,6 +88,7 @@ export async function startNatsServer(opts: {
   return {
     url: `nats://127.0.0.1:${port}`,
     port,
+    monitorUrl: httpPort ? `http://127.0.0.1:${httpPort}` : undefined,
     get pid() {
       return child?.pid;
     },

@@ -38,6 +38,8 @@ export interface ClusterOptions {
   /** Where cluster.json (URLs and admin credentials for ixctl) is written. */
   stateDir?: string;
   app?: boolean;
+  /** nats-server with its monitoring endpoint (cluster.nats.monitorUrl), for the bench's message counts. */
+  natsMonitor?: boolean;
 }
 
 export interface Cluster {
@@ -71,7 +73,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
   const users = generateUsers(coreIds);
   // 24 random bytes, like the NATS passwords (lib/bus credentials.ts): a bearer token, never reused across runs.
   const adminToken = randomBytes(24).toString("base64url");
-  const nats = await startNatsServer({ users });
+  const nats = await startNatsServer({ users, monitor: opts.natsMonitor });
   const started: ServiceProcess[] = [];
   const spawned = new Map<string, SpawnOptions>();
   const spawnKept = (o: SpawnOptions): Promise<ServiceProcess> => {

@@ -5,7 +5,7 @@
 // check); the core count is their queue count (IX_QUEUES).
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { DEFAULT_RETA_SIZE, RSS_OPTIONS, parseRetaSize } from "@ix/bus";
+import { DEFAULT_RETA_SIZE, RSS_OPTIONS, SLO_ENV, parseRetaSize, sloUs } from "@ix/bus";
 import { IX_RULES, type IxRules } from "./policies/ix-rules.ts";
 
 export interface IxcpConfig {
@@ -28,6 +28,13 @@ export interface IxcpConfig {
   policyDeadlineMs: number;
   /** Starting a user policy's process and evaluating its module, ms. */
   policyLoadMs: number;
+  /**
+   * The latency SLO (p99, microseconds) shared with the bench and the
+   * dashboards (@ix/bus slo.ts). IX's policies act on queue lengths, not on
+   * latency; IXCP exports it (ix_ixcp_slo_seconds) so the dashboards draw the
+   * SLO the cluster runs under and a policy module can read it.
+   */
+  sloUs: number;
 }
 
 /** The policies shipped with IXCP (services/ixcp/examples): always a policy folder. */
@@ -49,6 +56,7 @@ const OPTIONS = {
   "policy-dir": ["IX_IXCP_POLICY_DIR"],
   "policy-deadline-ms": ["IX_IXCP_POLICY_DEADLINE_MS"],
   "policy-load-ms": ["IX_IXCP_POLICY_LOAD_MS"],
+  "slo-us": [SLO_ENV],
 } as const;
 type Option = keyof typeof OPTIONS;
 
@@ -131,5 +139,6 @@ export function loadConfig(
     ],
     policyDeadlineMs: int("policy-deadline-ms", get("policy-deadline-ms"), periodMs, 5, 60_000),
     policyLoadMs: int("policy-load-ms", get("policy-load-ms"), 5000, 100, 120_000),
+    sloUs: sloUs(get("slo-us"), {}),
   };
 }

@@ -12,6 +12,7 @@ export interface IxcpMetrics {
   sourceErrors: Gauge<"source" | "kind">;
   periods: Counter;
   decideSeconds: Histogram<"where">;
+  sloSeconds: Gauge;
 }
 
 export function createIxcpMetrics(registry: Registry): IxcpMetrics {
@@ -70,6 +71,11 @@ export function createIxcpMetrics(registry: Registry): IxcpMetrics {
       help: "One policy decide() as IXCP waits for it: in-process (builtin) or one IPC round trip to the policy's sandbox process (sandbox)",
       labelNames: ["where"],
       buckets: [0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1],
+      registers,
+    }),
+    sloSeconds: new Gauge({
+      name: "ix_ixcp_slo_seconds",
+      help: "The p99 latency SLO the cluster runs under (IX_SLO_US / --slo-us; @ix/bus slo.ts)",
       registers,
     }),
   };

@@ -39,6 +39,7 @@ try {
 const nc = await connectBus("ixcp");
 const registry = createRegistry("ixcp");
 const metrics = createIxcpMetrics(registry);
+metrics.sloSeconds.set(cfg.sloUs / 1e6);
 const heartbeats = new HeartbeatTracker();
 heartbeats.start(nc);
 

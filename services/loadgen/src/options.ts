@@ -2,6 +2,7 @@
 // Bad input is a clear OptionError naming the flag, never a stack trace.
 
 import { parseArgs } from "node:util";
+import { DEFAULT_SLO_US, SLO_ENV } from "@ix/bus";
 import type { InterArrivalKind } from "./distributions.ts";
 import type { ProtocolName } from "./protocol.ts";
 import type { PatternName } from "./rate-pattern.ts";
@@ -74,7 +75,8 @@ const FLAGS = {
   "value-size": { type: "string" },
   "message-size": { type: "string", default: "64" },
   seed: { type: "string", default: "1" },
-  "slo-us": { type: "string", default: "2000" },
+  /** Default: the shared SLO (@ix/bus slo.ts: IX_SLO_US, else DEFAULT_SLO_US). */
+  "slo-us": { type: "string" },
   "slo-stop": { type: "string", default: "on" },
   "inter-arrival": { type: "string" },
   "late-slack-us": { type: "string", default: "500" },
@@ -144,7 +146,7 @@ export function parseLoadOptions(argv: string[]): LoadOptions {
     valueSize: values["value-size"] === undefined ? undefined : int("value-size", values["value-size"], 0),
     messageSize: int("message-size", values["message-size"], 1),
     seed: int("seed", values.seed, 0),
-    sloUs: num("slo-us", values["slo-us"], 1),
+    sloUs: num("slo-us", values["slo-us"] || process.env[SLO_ENV] || String(DEFAULT_SLO_US), 1),
     sloStop: oneOf("slo-stop", values["slo-stop"], ["on", "off"] as const) === "on",
     interArrival: oneOf("inter-arrival", values["inter-arrival"] ?? defaultIa, [
       "exponential",
