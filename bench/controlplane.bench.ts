@@ -177,13 +177,25 @@ export async function run(o: BenchOptions): Promise<Figures> {
         xLabel: "time (s)",
         yLabel: "p99 (us, log)",
         yLog: true,
-        series: POLICIES.map((p, i) => ({
-          name: p,
-          color: i,
-          points: (keepSteps[p]?.steps ?? [])
-            .filter((s) => s.requests > 0)
-            .map((s) => [s.startS, s.latencyUs.p99] as [number, number]),
-        })),
+        series: [
+          ...POLICIES.map((p, i) => ({
+            name: p,
+            color: i,
+            points: (keepSteps[p]?.steps ?? [])
+              .filter((s) => s.requests > 0)
+              .map((s) => [s.startS, s.latencyUs.p99] as [number, number]),
+          })),
+          // The SLO the share of violating intervals is counted against (the bench's --slo-us).
+          {
+            name: `SLO p99 ${o.sloUs} us`,
+            color: 7,
+            dashed: true,
+            points: [
+              [0, o.sloUs],
+              [periodS, o.sloUs],
+            ],
+          },
+        ],
       },
     ]),
   );

@@ -12,6 +12,7 @@ import { canUseTap } from "@ix/cluster";
 import { benchCluster, round, SERVER_IP } from "./support/harness.ts";
 import { cpuWindow } from "./support/proc-cpu.ts";
 import { startMemcached } from "./support/servers.ts";
+import { messagesPerRequest, natsCounters } from "./support/nats-monitor.ts";
 import type { BenchOptions, Figures } from "./support/types.ts";
 
 const NAMESPACE = "ixbenchmcs";
@@ -78,11 +79,15 @@ export async function run(o: BenchOptions): Promise<Figures> {
   });
   let cluster: ReturnType<typeof parseMemcaslap>;
   let clusterCpu: Record<string, number>;
+  let messages: Figures;
   try {
     const socat = bc.cluster.tap?.socatPid;
+    const monitor = bc.cluster.nats.monitorUrl!;
+    const before = await natsCounters(monitor);
     const w = cpuWindow({ ...bc.pids, ...(socat ? { socat } : {}) });
     cluster = parseMemcaslap(await memcaslap(`${SERVER_IP}:11211`, seconds, NAMESPACE));
     clusterCpu = w.stop();
+    messages = messagesPerRequest(before, await natsCounters(monitor), cluster.ops);
   } finally {
     await bc.stop();
   }
@@ -95,5 +100,7 @@ export async function run(o: BenchOptions): Promise<Figures> {
     memcachedOps: memcached.ops,
     clusterOps: cluster.ops,
     cpuShare: { memcached: memcachedCpu, cluster: clusterCpu },
+    // NATS messages per memcaslap operation (nats-server's counters over the cluster's run).
+    natsMessagesPerOp: messages,
   };
 }

@@ -36,6 +36,7 @@ export function renderReport(r: Report): string {
   return [
     `# Benchmark results`,
     ``,
+    ...busyMachine(m),
     `Machine: ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB, load average ${m.loadAverageAtStart.toFixed(2)} at start and ${m.loadAverageAtEnd.toFixed(2)} at the end (the machine is shared); Node ${m.node}; ${m.nats}; ${m.memcached}; ${m.date}${r.quick ? " (quick)" : ""}; ${r.wallSeconds} s; SLO p99 <= ${r.sloUs} us. Where the time goes: [profile.md](profile.md).`,
     ``,
     `## Targets`,
@@ -59,6 +60,21 @@ export function renderReport(r: Report): string {
       : []),
     ``,
   ].join("\n");
+}
+
+/**
+ * A load average above half the CPUs at the start or the end means other work
+ * shared the machine with the run: said first, so nobody reads the figures
+ * as this machine's best.
+ */
+function busyMachine(m: Report["machine"]): string[] {
+  const load = Math.max(m.loadAverageAtStart, m.loadAverageAtEnd);
+  return load > m.cores / 2
+    ? [
+        `**Taken on a busy shared machine**: load average ${m.loadAverageAtStart.toFixed(1)} at the start and ${m.loadAverageAtEnd.toFixed(1)} at the end on ${m.cores} CPUs (other engineers' builds and tests ran beside the bench), so rates are low and tails long against an idle machine of the same kind.`,
+        ``,
+      ]
+    : [];
 }
 
 /**
