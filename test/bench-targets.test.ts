@@ -63,7 +63,10 @@ test("a scenario that did not run leaves its target not measured, never met", ()
 test("memcaslap's closing line is parsed; output without it is an error that quotes it", () => {
   const out = "servers: 10.77.0.2:11211\n...\nRun time: 8.0s Ops: 545454 TPS: 68158 Net_rate: 21.3M/s\n";
   assert.deepEqual(parseMemcaslap(out), { runS: 8, ops: 545454, tps: 68158 });
-  assert.throws(() => parseMemcaslap("connect error: refused"), /no "Run time: ... TPS:" line: connect error/);
+  assert.throws(
+    () => parseMemcaslap("connect error: refused"),
+    /no "Run time: ... TPS:" line: connect error/,
+  );
 });
 
 const snapshot = (

@@ -138,6 +138,23 @@ export function evaluateTargets(r: Record<string, Figures>): Record<string, Targ
     [atLeast("core-seconds saved", saved, 0.3), atMost("energy's intervals over the SLO", viol, 0.05)],
     `saved ${pct(saved)}; intervals over the SLO: energy ${pct(viol)}, static ${pct(staticViol)}`,
   );
+  const composeHigh = at(r, "calibration.composeHigh");
+  const one = at(r, "calibration.oneCoreRate");
+  const all = at(r, "calibration.allCoresRate");
+  out.composePeak = {
+    goal: "compose triangle's peak (deploy/docker-compose.yml IX_LOAD_HIGH) above one core's USR rate, below all cores'",
+    value: composeHigh,
+    met: at(r, "calibration.composeHighInRange") === 1,
+    gap:
+      composeHigh === null || one === null || all === null
+        ? "not measured"
+        : composeHigh <= one
+          ? `peak ${composeHigh} req/s at or under one core's ${one}: IXCP never needs a second core`
+          : composeHigh >= all
+            ? `peak ${composeHigh} req/s at or over all cores' ${all}: the cluster is overloaded at every peak`
+            : "",
+    measured: `one core ${one ?? "-"} req/s, all cores ${all ?? "-"} req/s, suggested peak ${at(r, "calibration.suggestedHigh") ?? "-"}`,
+  };
   out.transport = atLeast(
     "transport.fractionOfLimit >= 0.5 (pipeline frames/s over raw NATS relay frames/s)",
     at(r, "transport.fractionOfLimit"),

@@ -1,0 +1,163 @@
+// `docker compose up` as a user runs it (all but Grafana; local images): the
+// loadgen service drives a repeating triangle of memcached load whose peak is
+// calibrated above one core's capacity and below all cores'
+// (bench/calibration.bench.ts, deploy/docker-compose.yml IX_LOAD_*). Over two
+// periods of the triangle, IXCP (energy policy, reading Prometheus) must grant
+// at least one more core during each peak and park it after, read as
+// sum(ix_dp_active) from Prometheus once a second. ixload's p99 over the run
+// is printed against the SLO (a diagnostic: tests do not assert latency).
+//
+// Run it under the docker lock: `flock /tmp/ix-docker.lock node --test
+// --test-reporter=spec test/compose-triangle.test.ts`. Skipped, with the
+// reason, when no Docker engine answers or testcontainers is not installed;
+// images as test/deploy-compose.test.ts (IX_IMAGE..., else built locally).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { freePort, sloUs } from "@ix/bus";
+import { composeDefault } from "../bench/calibration.bench.ts";
+import { triangleVerdicts, type Sample } from "./helpers/triangle.ts";
+
+const ROOT = join(import.meta.dirname, "..");
+const SERVICES = [
+  "nats",
+  "nic",
+  "dataplane0",
+  "dataplane1",
+  "dataplane2",
+  "dataplane3",
+  "app",
+  "ixcp",
+  "loadgen",
+  "prometheus",
+];
+const COMPOSE = readFileSync(join(ROOT, "deploy", "docker-compose.yml"), "utf8");
+const PERIOD_S = Number(process.env.IX_LOAD_PERIOD_S || composeDefault(COMPOSE, "IX_LOAD_PERIOD_S"));
+
+interface StartedEnvironment {
+  down(opts?: { timeout?: number; removeVolumes?: boolean }): Promise<unknown>;
+}
+interface ComposeEnvironment {
+  withEnvironment(env: Record<string, string>): ComposeEnvironment;
+  withProjectName(name: string): ComposeEnvironment;
+  withDefaultWaitStrategy(w: unknown): ComposeEnvironment;
+  withStartupTimeout(ms: number): ComposeEnvironment;
+  withClientOptions(o: { executable: { standalone: true; executablePath: string } }): ComposeEnvironment;
+  up(services?: string[]): Promise<StartedEnvironment>;
+}
+interface Testcontainers {
+  DockerComposeEnvironment: new (dir: string, file: string) => ComposeEnvironment;
+  Wait: { forHealthCheck(): unknown };
+}
+
+const succeeds = (cmd: string, args: string[]): boolean => {
+  try {
+    execFileSync(cmd, args, { stdio: "ignore", timeout: 15_000 });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+async function loadTestcontainers(): Promise<Testcontainers | string> {
+  if (!succeeds("docker", ["info"])) return "no Docker engine answers `docker info` (start dockerd)";
+  process.env.TESTCONTAINERS_RYUK_DISABLED ??= "true";
+  process.env.TESTCONTAINERS_HOST_OVERRIDE ??= "127.0.0.1";
+  const specifier = "testcontainers";
+  try {
+    return (await import(specifier)) as Testcontainers;
+  } catch {
+    return "testcontainers is not installed (npm i -D testcontainers@12)";
+  }
+}
+
+const tc = await loadTestcontainers();
+const skip = typeof tc === "string" ? tc : false;
+
+function images(): Record<string, string> {
+  const names = ["IX_IMAGE", "NATS_IMAGE", "PROMETHEUS_IMAGE", "TAP_IMAGE"];
+  if (process.env.IX_IMAGE)
+    return Object.fromEntries(names.flatMap((n) => (process.env[n] ? [[n, process.env[n]!]] : [])));
+  const out = execFileSync("bash", [join(ROOT, "scripts", "build-local-images.sh")], {
+    encoding: "utf8",
+    timeout: 600_000,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return Object.fromEntries([...out.matchAll(/^export (\w+)=(\S+)$/gm)].map((m) => [m[1], m[2]]));
+}
+
+let env: StartedEnvironment | undefined;
+let promUrl = "";
+
+before(
+  async () => {
+    if (typeof tc === "string") return;
+    const port = await freePort();
+    promUrl = `http://127.0.0.1:${port}`;
+    let compose = new tc.DockerComposeEnvironment(join(ROOT, "deploy"), "docker-compose.yml")
+      .withProjectName(`ixtri${process.pid}`)
+      .withEnvironment({ ...images(), PROMETHEUS_PORT: String(port) })
+      .withDefaultWaitStrategy(tc.Wait.forHealthCheck())
+      .withStartupTimeout(180_000);
+    if (!succeeds("docker", ["compose", "version"]))
+      compose = compose.withClientOptions({
+        executable: { standalone: true, executablePath: "docker-compose" },
+      });
+    env = await compose.up(SERVICES);
+  },
+  { timeout: 900_000 },
+);
+
+after(async () => {
+  await env?.down({ timeout: 10_000, removeVolumes: true });
+});
+
+/** One instant query's first value (NaN when Prometheus has none yet). */
+async function scalar(expr: string): Promise<number> {
+  const res = await fetch(`${promUrl}/api/v1/query?query=${encodeURIComponent(expr)}`, {
+    signal: AbortSignal.timeout(5000),
+  });
+  const body = (await res.json()) as { status: string; data: { result: { value: [number, string] }[] } };
+  assert.equal(body.status, "success", expr);
+  return body.data.result.length > 0 ? Number(body.data.result[0].value[1]) : NaN;
+}
+
+test(
+  "over two periods of the compose triangle IXCP grants a core during each peak and parks it after",
+  { skip, timeout: (4 * PERIOD_S + 240) * 1000 },
+  async (t) => {
+    const samples: Sample[] = [];
+    let p99MaxS = 0;
+    const deadline = Date.now() + (3.5 * PERIOD_S + 120) * 1000;
+    let verdicts = triangleVerdicts(samples);
+    while (Date.now() < deadline) {
+      const [offered, active, p99] = await Promise.all([
+        scalar("sum(ixload_offered_rate)"),
+        scalar("sum(ix_dp_active)"),
+        scalar('max(ixload_latency_percentile_seconds{percentile="99"})'),
+      ]).catch(() => [NaN, NaN, NaN]);
+      if (Number.isFinite(offered) && offered > 0 && Number.isFinite(active))
+        samples.push({ t: Date.now() / 1000, offered, active });
+      if (Number.isFinite(p99)) p99MaxS = Math.max(p99MaxS, p99);
+      verdicts = triangleVerdicts(samples);
+      if (verdicts.length >= 2) break;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    const slo = sloUs();
+    t.diagnostic(
+      `ixload's worst 1 s p99 over the run: ${Math.round(p99MaxS * 1e6)} us (SLO ${slo} us; ${((p99MaxS * 1e6) / slo).toFixed(1)}x)`,
+    );
+    for (const v of verdicts) t.diagnostic(v.text);
+    assert.ok(
+      verdicts.length >= 2,
+      `two whole peaks (low, high, low halves of the triangle) never seen in ${samples.length} samples of ` +
+        `sum(ixload_offered_rate) / sum(ix_dp_active)`,
+    );
+    for (const v of verdicts.slice(0, 2)) {
+      assert.ok(v.granted, `no core granted during the peak: ${v.text}`);
+      assert.ok(v.parked, `the granted core was not parked after the peak: ${v.text}`);
+    }
+  },
+);
