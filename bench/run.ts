@@ -19,16 +19,21 @@ import { renderReport, type Report } from "./support/markdown.ts";
 import { stopSharedCluster } from "./support/harness.ts";
 import { sloUs as sharedSloUs } from "@ix/bus";
 
-/** Microbenchmarks first, then the cluster scenarios, cheapest first. */
+/** Microbenchmarks first, then the cluster scenarios: those on the shared cluster together, then the others. */
 const SCENARIOS = [
   "wire",
   "netstack",
   "batching",
   "transport",
   "latency",
+  "messages",
   "memcached",
+  // after memcached: it reuses the USR sweep's peak as the cluster's max rate
+  "tail",
+  "memcaslap",
   "connections",
   "migration",
+  "calibration",
   "controlplane",
 ];
 
