@@ -175,7 +175,11 @@ export function evaluateTargets(r: Record<string, Figures>): Record<string, Targ
     [atLeast("connections", maxConns, 100_000, ""), atLeast("throughput kept", keep, 0.8, "")],
     `${maxConns ?? "-"} connections, ${pct(keep)} of the throughput`,
   );
-  for (const [k, t] of Object.entries(out)) if (!t.met && NOTES[k]) t.note = NOTES[k];
+  for (const [k, t] of Object.entries(out)) {
+    if (!t.met && NOTES[k]) t.note = NOTES[k];
+    // Nothing measured: no row of dashes (memcaslap's says why it was skipped).
+    if (t.value === null && k !== "memcaslap" && !/\d/.test(t.measured ?? "")) t.measured = "";
+  }
   return out;
 }
 
