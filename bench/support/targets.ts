@@ -178,7 +178,7 @@ export function evaluateTargets(r: Record<string, Figures>): Record<string, Targ
   for (const [k, t] of Object.entries(out)) {
     if (!t.met && NOTES[k]) t.note = NOTES[k];
     // Nothing measured: no row of dashes (memcaslap's says why it was skipped).
-    if (t.value === null && k !== "memcaslap" && !/\d/.test(t.measured ?? "")) t.measured = "";
+    if (t.gap.startsWith("not measured") && k !== "memcaslap") t.measured = "";
   }
   return out;
 }
