@@ -1,11 +1,11 @@
 // memcached USR and ETC (the Facebook workloads, as mutilate drives them):
-// the highest rate whose p99 stays under the SLO (--slo-us, default 2 ms),
+// the highest rate whose p99 stays under the SLO (--slo-us, default the shared IX_SLO_US),
 // from an ixload sweep, for the cluster over nats-l2 (and through its TAP with
 // kernel TCP when root, full run), Debian's memcached on kernel loopback, and
 // the same session code on node:net. Ratios are the cluster over each
 // baseline. The sweeps run to saturation (ixload's SLO stop is off,
 // --slo-stop off: on a loaded 2-core machine every server's p99 can exceed
-// 2 ms early, and the curve past that point is the interesting part); the
+// the SLO early, and the curve past that point is the interesting part); the
 // plots draw the SLO the figures use (--slo-us), and the sweeps' results are
 // kept beside them (memcached-W.json) so a plot can be redrawn without
 // rerunning (`node bench/replot-memcached.ts`). The rate at the SLO is
