@@ -73,7 +73,11 @@ async function loadTestcontainers(): Promise<Testcontainers | string> {
   }
 }
 
-const tc = await loadTestcontainers();
+// Two periods of the triangle take about five minutes; until the frame path
+// is self-clocked (issue 13) IXCP does not follow the load here and the test
+// is a todo, so CI runs it only when asked (IX_COMPOSE_TRIANGLE=1).
+const OPT_IN = process.env.IX_COMPOSE_TRIANGLE === "1";
+const tc = OPT_IN ? await loadTestcontainers() : "opt-in: set IX_COMPOSE_TRIANGLE=1 (about five minutes)";
 const skip = typeof tc === "string" ? tc : false;
 
 function images(): Record<string, string> {
