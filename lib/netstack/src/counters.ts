@@ -13,7 +13,21 @@ export function createCounters() {
     arpRequestsSent: 0,
     arpRepliesSent: 0,
     ipIn: 0,
+    /** IPv4 fragments received for us (each also ends reassembled or in one drop reason). */
+    ipFragmentsIn: 0,
+    /** Datagrams rebuilt from fragments and passed up. */
+    ipReassembled: 0,
+    /** Datagrams larger than the MTU sent as fragments, and the fragments sent. */
+    ipFragmentedOut: 0,
+    ipFragmentsOut: 0,
     icmpEchoReplies: 0,
+    /** ICMP errors sent: destination unreachable (port), time exceeded (reassembly). */
+    icmpDestUnreachSent: 0,
+    icmpTimeExceededSent: 0,
+    /** ICMP errors withheld by the token bucket (Linux: icmp_ratelimit). */
+    icmpErrorsRateLimited: 0,
+    /** ICMP errors withheld by RFC 1122 3.2.2 (about an ICMP error, a broadcast, a non-first fragment...). */
+    icmpErrorsNotAllowed: 0,
     udpIn: 0,
     udpOut: 0,
     tcpIn: 0,
@@ -54,7 +68,13 @@ export function createCounters() {
     dropIpMalformed: 0,
     dropIpChecksum: 0,
     dropIpNotForUs: 0,
-    dropIpFragment: 0,
+    // Fragments (ip-reassembly.ts): each fragment that does not end in a
+    // reassembled datagram counts once, under one of these.
+    dropIpFragMalformed: 0,
+    dropIpFragDuplicate: 0,
+    dropIpFragOverlap: 0,
+    dropIpFragTimeout: 0,
+    dropIpFragBudget: 0,
     dropIpUnknownProtocol: 0,
     dropIcmpMalformed: 0,
     dropIcmpUnsupported: 0,
@@ -65,6 +85,8 @@ export function createCounters() {
     dropTcpNotOwned: 0,
     /** Debug builds (verifyFlowGroup): the NIC's flow group disagreed with the stack's own hash. */
     dropTcpFlowGroupMismatch: 0,
+    /** A TCP segment that arrived fragmented, reassembled on a core that does not own its flow group. */
+    dropTcpReassembledNotOwned: 0,
     dropTcpNoListener: 0,
     dropTcpNoConnection: 0,
     dropTcpBadSynCookie: 0,

@@ -41,7 +41,18 @@ export {
   emitIpv4Header,
   type Ipv4EmitFields,
 } from "./wire/ipv4.ts";
-export { IcmpType, ICMP_HEADER_LEN, IcmpView, emitIcmpEcho } from "./wire/icmp.ts";
+export {
+  IcmpType,
+  IcmpUnreachCode,
+  IcmpTimeExceededCode,
+  ICMP_HEADER_LEN,
+  ICMP_ERROR_MAX_DATAGRAM,
+  IcmpView,
+  emitIcmpEcho,
+  emitIcmpError,
+  isIcmpError,
+  type IcmpQuote,
+} from "./wire/icmp.ts";
 export { UDP_HEADER_LEN, UdpView, emitUdp } from "./wire/udp.ts";
 export {
   TCP_MIN_HEADER_LEN,
@@ -64,6 +75,9 @@ export {
   type FaultCounters,
 } from "./device/fault-injector.ts";
 
+export { DEFAULT_REASSEMBLY_CONFIG, FRAGMENT_OVERHEAD, type ReassemblyConfig } from "./iface/ip-reassembly.ts";
+export { DEFAULT_ICMP_RATE_LIMIT, icmpErrorAllowed, type IcmpRateLimit } from "./iface/icmp-errors.ts";
+export { MTU, MAX_IP_PAYLOAD } from "./iface/egress.ts";
 export { Stack } from "./iface/stack.ts";
 export type { StackOptions } from "./iface/options.ts";
 export { DEFAULT_TCP_CONFIG, type TcpConfig } from "./tcp/config.ts";

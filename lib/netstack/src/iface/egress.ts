@@ -1,6 +1,10 @@
 // Egress: IPv4 emission through one reused scratch buffer, ARP resolution
 // (frames held in pool buffers while resolving), Ethernet minimum padding and
 // the hand-off to transmit() through cached views (no allocation once warm).
+// A datagram longer than the MTU (an echo reply or UDP datagram up to 64 KiB)
+// leaves as fragments (RFC 791 3.2, RFC 1122 3.3.3) built one after the other
+// in a second MTU-sized buffer; TCP never gets there (segments are at most
+// the MSS, and the MSS is at most MTU - 40).
 
 import type { Counters } from "../counters.ts";
 import { ArpOp, emitArp } from "../wire/arp.ts";
@@ -14,14 +18,32 @@ const MIN_FRAME = 60; // Ethernet minimum without FCS
 const IP_OFF = 14;
 /** Where L4 emitters write in the scratch buffer. */
 export const L4_OFF = 34;
+/** The link MTU: largest IPv4 datagram in one Ethernet frame. */
+export const MTU = 1500;
+/** Largest IPv4 payload the stack sends (total length is 16 bits; 20-byte header). */
+export const MAX_IP_PAYLOAD = 65535 - 20;
+/** Payload bytes per fragment: the MTU less the header, rounded down to 8 (RFC 791 offsets are in 8-octet units). */
+const FRAGMENT_PAYLOAD = (MTU - 20) & ~7;
 const ZERO_MAC = new Uint8Array(6);
 
 export class Egress {
-  /** The transmit scratch buffer: an L4 emitter writes at L4_OFF, then sendL4(). */
-  readonly txBuf = new Uint8Array(2048);
+  /** The transmit scratch buffer: an L4 emitter writes at L4_OFF (up to MAX_IP_PAYLOAD bytes), then sendL4(). */
+  readonly txBuf = new Uint8Array(L4_OFF + MAX_IP_PAYLOAD);
   private readonly txViews: (Uint8Array | undefined)[] = [];
+  /** Where each fragment of a long datagram is built. */
+  private readonly fragBuf = new Uint8Array(IP_OFF + MTU);
+  private readonly fragViews: (Uint8Array | undefined)[] = [];
   private readonly tcpHdr: TcpEmitHeader = { srcPort: 0, dstPort: 0, seq: 0, ack: 0, flags: 0, window: 0 };
-  private readonly ipHdr = { srcIp: 0, dstIp: 0, protocol: 0, payloadLength: 0, id: 0 };
+  private readonly ipHdr = {
+    srcIp: 0,
+    dstIp: 0,
+    protocol: 0,
+    payloadLength: 0,
+    id: 0,
+    dontFragment: true,
+    moreFragments: false,
+    fragmentOffset: 0,
+  };
   private ipId = 0;
   private readonly mac: Uint8Array;
   private readonly ip: number;
@@ -48,38 +70,67 @@ export class Egress {
     this.clock = now;
   }
 
-  /** Sends the IP packet whose L4 part (n bytes) is already at txBuf[34..]. */
+  /**
+   * Sends the IP packet whose L4 part (n bytes, at most MAX_IP_PAYLOAD) is
+   * already at txBuf[34..]: in one frame with DF set when it fits the MTU,
+   * otherwise as fragments with DF clear.
+   */
   sendL4(dstIp: number, protocol: number, n: number): void {
     const h = this.ipHdr;
     h.srcIp = this.ip;
     h.dstIp = dstIp;
     h.protocol = protocol;
-    h.payloadLength = n;
     h.id = this.ipId = (this.ipId + 1) & 0xffff;
-    emitIpv4Header(this.txBuf, IP_OFF, h);
-    this.sendFrame(dstIp, L4_OFF + n);
+    if (n + 20 <= MTU) {
+      h.payloadLength = n;
+      h.dontFragment = true;
+      h.moreFragments = false;
+      h.fragmentOffset = 0;
+      emitIpv4Header(this.txBuf, IP_OFF, h);
+      this.sendFrame(this.txBuf, this.txViews, dstIp, L4_OFF + n);
+      return;
+    }
+    this.sendFragments(dstIp, n);
   }
 
-  private sendFrame(dstIp: number, len: number): void {
+  /** RFC 791 3.2 fragmentation of txBuf's datagram (header fields already in ipHdr). */
+  private sendFragments(dstIp: number, n: number): void {
+    const h = this.ipHdr;
+    const buf = this.fragBuf;
+    h.dontFragment = false;
+    this.counters.ipFragmentedOut++;
+    for (let off = 0; off < n; off += FRAGMENT_PAYLOAD) {
+      const len = Math.min(FRAGMENT_PAYLOAD, n - off);
+      h.payloadLength = len;
+      h.moreFragments = off + len < n;
+      h.fragmentOffset = off;
+      emitIpv4Header(buf, IP_OFF, h);
+      buf.set(this.txBuf.subarray(L4_OFF + off, L4_OFF + off + len), L4_OFF);
+      this.counters.ipFragmentsOut++;
+      this.sendFrame(buf, this.fragViews, dstIp, L4_OFF + len);
+    }
+  }
+
+  private sendFrame(buf: Uint8Array, views: (Uint8Array | undefined)[], dstIp: number, len: number): void {
     const mac = this.arp.lookup(dstIp, this.clock());
     if (mac !== null) {
-      emitEthernet(this.txBuf, 0, mac, this.mac, EtherType.IPv4);
-      this.tx(len);
+      emitEthernet(buf, 0, mac, this.mac, EtherType.IPv4);
+      this.tx(buf, views, len);
       return;
     }
     const fresh = !this.arp.resolving(dstIp);
-    if (!this.arp.hold(dstIp, this.txBuf, len, this.clock())) this.counters.dropArpQueueFull++;
+    if (!this.arp.hold(dstIp, buf, len, this.clock())) this.counters.dropArpQueueFull++;
     if (fresh) this.arpRequest(dstIp);
   }
 
-  /** Hands txBuf[0, len) to transmit through a cached view (no allocation once warm). */
-  private tx(len: number): void {
+  /** Hands buf[0, len) to transmit through a cached view (no allocation once warm). */
+  private tx(buf: Uint8Array, views: (Uint8Array | undefined)[], len: number): void {
     if (len < MIN_FRAME) {
-      this.txBuf.fill(0, len, MIN_FRAME);
+      buf.fill(0, len, MIN_FRAME);
       len = MIN_FRAME;
     }
-    let v = this.txViews[len];
-    if (v === undefined) v = this.txViews[len] = this.txBuf.subarray(0, len);
+    let v = views[len];
+    if (v === undefined) v = views[len] = buf.subarray(0, len);
     this.counters.framesOut++;
     this.counters.bytesOut += len;
     this.transmit(v);
@@ -91,7 +142,7 @@ export class Egress {
     // Copy first: dstMac may be a view of the received frame, and emit order does not matter then.
     emitArp(this.txBuf, IP_OFF, op, this.mac, this.ip, targetMac, targetIp);
     emitEthernet(this.txBuf, 0, dstMac, this.mac, EtherType.ARP);
-    this.tx(IP_OFF + 28);
+    this.tx(this.txBuf, this.txViews, IP_OFF + 28);
   }
 
   flushHeld(ip: number): void {

@@ -2,6 +2,8 @@
 
 import { DEFAULT_TCP_CONFIG, type TcpConfig } from "../tcp/config.ts";
 import { DEFAULT_ARP_CONFIG, type ArpConfig } from "./arp-cache.ts";
+import { DEFAULT_ICMP_RATE_LIMIT, type IcmpRateLimit } from "./icmp-errors.ts";
+import { DEFAULT_REASSEMBLY_CONFIG, type ReassemblyConfig } from "./ip-reassembly.ts";
 
 export interface StackOptions {
   mac: Uint8Array;
@@ -45,6 +47,10 @@ export interface StackOptions {
    * truth and recomputing it per segment is the cost this avoids.
    */
   verifyFlowGroup?: boolean;
+  /** IPv4 reassembly limits (default 30 s, 4 MiB, 256 datagrams; see ip-reassembly.ts). */
+  ipReassembly?: Partial<ReassemblyConfig>;
+  /** Token bucket of the ICMP errors the stack sends (default 1 per 1000 ms, burst 6; see icmp-errors.ts). */
+  icmpRateLimit?: Partial<IcmpRateLimit>;
 }
 
 export interface ResolvedOptions {
@@ -60,6 +66,8 @@ export interface ResolvedOptions {
   poolCount: number;
   poolSize: number;
   verifyFlowGroup: boolean;
+  ipReassembly: ReassemblyConfig;
+  icmpRateLimit: IcmpRateLimit;
 }
 
 /** Validates options (throws RangeError: construction is configuration time). */
@@ -89,5 +97,7 @@ export function resolveOptions(o: StackOptions): ResolvedOptions {
     poolCount: o.bufferPool?.count ?? 256,
     poolSize: o.bufferPool?.size ?? 2048,
     verifyFlowGroup: o.verifyFlowGroup ?? false,
+    ipReassembly: { ...DEFAULT_REASSEMBLY_CONFIG, ...o.ipReassembly },
+    icmpRateLimit: { ...DEFAULT_ICMP_RATE_LIMIT, ...o.icmpRateLimit },
   };
 }

@@ -7,6 +7,8 @@ import type { StackEvent } from "./events.ts";
 import { ArpCache } from "./arp-cache.ts";
 import { Egress } from "./egress.ts";
 import { FlowGroup } from "./flow-group.ts";
+import { IcmpErrors } from "./icmp-errors.ts";
+import { Ipv4Reassembly } from "./ip-reassembly.ts";
 import { resolveOptions, type ResolvedOptions, type StackOptions } from "./options.ts";
 import { Toeplitz, DEFAULT_RSS_KEY, flowGroupOf } from "../rss/toeplitz.ts";
 import type { TcpConfig } from "../tcp/config.ts";
@@ -16,6 +18,7 @@ import { Tcb } from "../tcp/tcb.ts";
 import type { TimeWaitRecord } from "../tcp/time-wait.ts";
 import { onTimer } from "../tcp/timers.ts";
 import { BufferPool } from "../util/buffer-pool.ts";
+import { IcmpTimeExceededCode, IcmpType } from "../wire/icmp.ts";
 import type { TcpEmitOptions } from "../wire/tcp.ts";
 
 export class StackBase implements TcpHost {
@@ -49,7 +52,22 @@ export class StackBase implements TcpHost {
   lastCookieAt = -Infinity;
 
   readonly egress: Egress;
+  /** IPv4 fragments waiting for the rest of their datagram (per stack, so per core). */
+  readonly reassembly: Ipv4Reassembly;
+  /** Rate-limited sender of the ICMP errors the stack owes. */
+  readonly icmpErrors: IcmpErrors;
   private readonly fireTimer = (t: Tcb) => this.timerFired(t);
+  /** RFC 1122 3.3.2: a timed-out datagram with its first fragment draws ICMP time exceeded (code 1). */
+  private readonly reassemblyTimedOut = (header: Uint8Array, firstPayload: Uint8Array): void => {
+    this.icmpErrors.send(
+      IcmpType.TimeExceeded,
+      IcmpTimeExceededCode.Reassembly,
+      header,
+      firstPayload,
+      false,
+      this.now,
+    );
+  };
 
   constructor(o: StackOptions) {
     this.opts = resolveOptions(o);
@@ -68,6 +86,8 @@ export class StackBase implements TcpHost {
     this.arp = new ArpCache(this.opts.arp, this.pool);
     this.cookies = new SynCookies(this.opts.secret);
     this.egress = new Egress(this.mac, this.ip, this.counters, this.arp, o.transmit, () => this.now);
+    this.reassembly = new Ipv4Reassembly(this.opts.ipReassembly, this.counters);
+    this.icmpErrors = new IcmpErrors(this.opts.icmpRateLimit, this.counters, this.egress);
   }
 
   /** Flow group of a segment as received (remote is the source). */
@@ -234,9 +254,10 @@ export class StackBase implements TcpHost {
     this.armTimer(t);
   }
 
-  /** Runs every timer due now (connections, TIME-WAIT records) and ARP retries. */
+  /** Runs every timer due now (connections, TIME-WAIT records), ARP retries and reassembly timeouts. */
   poll(): void {
     this.now = this.clock();
+    if (this.reassembly.size > 0) this.reassembly.expire(this.now, this.reassemblyTimedOut);
     for (let fg = 0; fg < this.groups.length; fg++) {
       const g = this.groups[fg];
       if (g === undefined || this.owned[fg] === 0) continue;
@@ -249,7 +270,7 @@ export class StackBase implements TcpHost {
 
   /** Earliest time (us) at which poll() has work; Infinity when idle. */
   nextDeadline(): number {
-    let d = this.arp.nextDeadline();
+    let d = Math.min(this.arp.nextDeadline(), this.reassembly.nextDeadline());
     for (let fg = 0; fg < this.groups.length; fg++) {
       const g = this.groups[fg];
       if (g === undefined || this.owned[fg] === 0) continue;

@@ -1,6 +1,8 @@
 // The interface layer's input path: Ethernet/ARP/IPv4/ICMP/UDP input and TCP
 // demux to per-flow-group tables (state, timers and output in stack-base.ts
-// and egress.ts; syscalls and migration in stack.ts).
+// and egress.ts; syscalls and migration in stack.ts). IPv4 fragments go
+// through ip-reassembly.ts and the whole datagram comes back here; the ICMP
+// errors owed on the way (port unreachable) leave through icmp-errors.ts.
 //
 // Input frames: the stack never writes into them, and recv events (and the
 // out-of-order queue) keep zero-copy views of them, so a caller must not reuse
@@ -15,7 +17,7 @@ import { Segment } from "../tcp/segment.ts";
 import { TIME_WAIT_HANDLED, timeWaitArrives } from "../tcp/time-wait.ts";
 import { ArpOp, ArpView } from "../wire/arp.ts";
 import { EtherType, EthernetView } from "../wire/ethernet.ts";
-import { IcmpType, IcmpView, emitIcmpEcho } from "../wire/icmp.ts";
+import { IcmpType, IcmpUnreachCode, IcmpView, emitIcmpEcho } from "../wire/icmp.ts";
 import { IpProtocol, Ipv4View } from "../wire/ipv4.ts";
 import { TcpFlag, TcpView } from "../wire/tcp.ts";
 import { UdpView } from "../wire/udp.ts";
@@ -33,6 +35,8 @@ export class StackInput extends StackBase {
   private readonly seg = new Segment();
   /** The flow group the caller gave with the frame being processed (-1: compute it). */
   private rxFlowGroup = -1;
+  /** The frame being processed was sent to the Ethernet broadcast address (no ICMP error about it). */
+  private linkBroadcast = false;
 
   // ---- input -------------------------------------------------------------
 
@@ -72,6 +76,7 @@ export class StackInput extends StackBase {
       if (frame[i] !== this.mac[i]) ours = false;
       if (frame[i] !== 0xff) bcast = false;
     }
+    this.linkBroadcast = bcast;
     return ours || bcast;
   }
 
@@ -110,12 +115,15 @@ export class StackInput extends StackBase {
       c.dropIpNotForUs++;
       return;
     }
+    let reassembled = false;
     if (ip.isFragment()) {
-      c.dropIpFragment++;
-      return;
+      const whole = this.reassembly.input(ip, this.now);
+      if (whole === null) return; // held, or a counted drop
+      ip.reset(whole); // built by reassembly: valid by construction
+      reassembled = true;
     }
     const proto = ip.protocol();
-    if (proto === IpProtocol.TCP) this.tcpInput(ip.srcIp(), ip.payload());
+    if (proto === IpProtocol.TCP) this.tcpInput(ip.srcIp(), ip.payload(), reassembled);
     else if (proto === IpProtocol.UDP) this.udpInput(ip.srcIp(), ip.payload());
     else if (proto === IpProtocol.ICMP) this.icmpInput(ip.srcIp(), ip.payload());
     else c.dropIpUnknownProtocol++;
@@ -127,6 +135,9 @@ export class StackInput extends StackBase {
       this.counters.dropIcmpMalformed++;
       return;
     }
+    // Only echo requests are acted on; errors about our datagrams (port
+    // unreachable, time exceeded, fragmentation needed) are counted and left:
+    // TCP treats them as soft errors (RFC 1122 4.2.3.9), see docs/netstack.md.
     if (v.type() !== IcmpType.EchoRequest || v.code() !== 0) {
       this.counters.dropIcmpUnsupported++;
       return;
@@ -136,6 +147,7 @@ export class StackInput extends StackBase {
       this.counters.dropIcmpMalformed++;
       return;
     }
+    // RFC 1122 3.2.2.6: the reply carries all the data, fragmented on the way out if it must be.
     const n = emitIcmpEcho(this.egress.txBuf, L4_OFF, IcmpType.EchoReply, v.ident(), v.seqNo(), data);
     this.counters.icmpEchoReplies++;
     this.egress.sendL4(src, IpProtocol.ICMP, n);
@@ -150,13 +162,30 @@ export class StackInput extends StackBase {
     const dstPort = v.dstPort();
     if (!this.udpListeners.has(dstPort)) {
       this.counters.dropUdpNoListener++;
+      // RFC 1122 4.1.3.1: UDP SHOULD answer a closed port with ICMP port unreachable.
+      const ip = this.ipv;
+      this.icmpErrors.send(
+        IcmpType.DestinationUnreachable,
+        IcmpUnreachCode.Port,
+        ip.buf.subarray(0, ip.headerLength()),
+        p,
+        this.linkBroadcast,
+        this.now,
+      );
       return;
     }
     this.counters.udpIn++;
     this.events.push({ type: "udpRecv", srcIp: src, srcPort: v.srcPort(), dstPort, data: v.payload() });
   }
 
-  private tcpInput(src: number, p: Uint8Array): void {
+  /**
+   * `reassembled`: the segment came as IP fragments. Its fragments were
+   * steered by the NIC on the two addresses alone (the ports are only in the
+   * first), so the core that rebuilt it may not own its flow group, which is
+   * the 4-tuple's: then it is dropped under its own reason
+   * (dropTcpReassembledNotOwned), since TCP state lives on the owner.
+   */
+  private tcpInput(src: number, p: Uint8Array, reassembled: boolean): void {
     const c = this.counters;
     const v = this.tcpv;
     const r = v.reset(p, src, this.ip, true);
@@ -172,14 +201,18 @@ export class StackInput extends StackBase {
       c.dropTcpMalformed++;
       return;
     }
-    let fg = this.rxFlowGroup;
+    // A reassembled segment's fragments were steered on the two addresses
+    // alone, so the flow group given with the frame is the 2-tuple's; the
+    // segment's own is the 4-tuple's, computed here.
+    let fg = reassembled ? -1 : this.rxFlowGroup;
     if (fg < 0) fg = this.flowGroupOf(src, this.ip, srcPort, dstPort);
     else if (this.opts.verifyFlowGroup && fg !== this.flowGroupOf(src, this.ip, srcPort, dstPort)) {
       c.dropTcpFlowGroupMismatch++;
       return;
     }
     if (this.owned[fg] !== 1) {
-      c.dropTcpNotOwned++;
+      if (reassembled) c.dropTcpReassembledNotOwned++;
+      else c.dropTcpNotOwned++;
       return;
     }
     const s = this.seg;

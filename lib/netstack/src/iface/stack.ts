@@ -12,9 +12,10 @@ import { Errno } from "./errors.ts";
 import { HANDLE_FG_SCALE } from "../handle.ts";
 import { exportGroup, importGroup } from "./migrate.ts";
 import { StackInput } from "./stack-input.ts";
-import { L4_OFF } from "./egress.ts";
+import { L4_OFF, MAX_IP_PAYLOAD } from "./egress.ts";
 
-const MAX_UDP_PAYLOAD = 1472;
+/** Largest UDP payload (65507): a datagram over the MTU leaves as IP fragments. */
+const MAX_UDP_PAYLOAD = MAX_IP_PAYLOAD - 8;
 
 function isPort(p: unknown): p is number {
   return typeof p === "number" && Number.isInteger(p) && p > 0 && p <= 65535;

@@ -1,11 +1,48 @@
-// ICMP (RFC 792). Echo request/reply are fully supported; other messages parse
-// far enough for type() and code() so the interface can count them.
+// ICMP (RFC 792). Echo request/reply are fully supported; error messages
+// (destination unreachable, time exceeded) are emitted with their quote of the
+// offending datagram; other messages parse far enough for type() and code() so
+// the interface can count them.
 import { readU16, writeU16 } from "./addr.ts";
 import { foldChecksum, onesSum } from "./checksum.ts";
 import { WireError } from "./errors.ts";
 
-export const IcmpType = { EchoReply: 0, EchoRequest: 8 } as const;
+export const IcmpType = {
+  EchoReply: 0,
+  DestinationUnreachable: 3,
+  SourceQuench: 4,
+  Redirect: 5,
+  EchoRequest: 8,
+  TimeExceeded: 11,
+  ParameterProblem: 12,
+} as const;
+/** Codes of Destination Unreachable (type 3) the stack sends (RFC 792). */
+export const IcmpUnreachCode = { Protocol: 2, Port: 3 } as const;
+/** Codes of Time Exceeded (type 11): 1 is "fragment reassembly time exceeded" (RFC 792). */
+export const IcmpTimeExceededCode = { Ttl: 0, Reassembly: 1 } as const;
 export const ICMP_HEADER_LEN = 8;
+/**
+ * Longest ICMP error datagram the stack sends, IP header included: 576 octets,
+ * as Linux (icmp_send) and RFC 1812 4.3.2.3 do, so the quote carries as much
+ * of the offending datagram as every host must accept (RFC 791 3.1).
+ */
+export const ICMP_ERROR_MAX_DATAGRAM = 576;
+
+/**
+ * True for the ICMP error message types (RFC 1122 3.2.2: an error is never
+ * sent about one of these). Unknown types count as errors: the safe side.
+ */
+export function isIcmpError(type: number): boolean {
+  return (
+    type !== IcmpType.EchoReply &&
+    type !== IcmpType.EchoRequest &&
+    type !== 13 && // timestamp
+    type !== 14 && // timestamp reply
+    type !== 15 && // information request
+    type !== 16 && // information reply
+    type !== 17 && // address mask request
+    type !== 18 // address mask reply
+  );
+}
 
 const EMPTY = new Uint8Array(0);
 
@@ -67,6 +104,34 @@ export function emitIcmpEcho(
   writeU16(buf, off + 6, seqNo);
   buf.set(data, off + ICMP_HEADER_LEN);
   const len = ICMP_HEADER_LEN + data.length;
+  writeU16(buf, off + 2, foldChecksum(onesSum(buf, off, len)));
+  return len;
+}
+
+/**
+ * Writes an ICMP error message (type, code, 4 unused zero octets, then the
+ * quote) at buf[off] and returns its length. The quote is `header` followed by
+ * `body` (the offending datagram's IP header and its payload, possibly two
+ * views of one buffer), cut at `maxQuote` octets; RFC 792 asks for the header
+ * plus 64 bits, RFC 1122 3.2.2 allows more.
+ */
+export function emitIcmpError(
+  buf: Uint8Array,
+  off: number,
+  type: number,
+  code: number,
+  header: Uint8Array,
+  body: Uint8Array,
+  maxQuote: number,
+): number {
+  buf[off] = type;
+  buf[off + 1] = code;
+  buf.fill(0, off + 2, off + ICMP_HEADER_LEN);
+  const h = Math.min(header.length, maxQuote);
+  buf.set(header.subarray(0, h), off + ICMP_HEADER_LEN);
+  const b = Math.min(body.length, maxQuote - h);
+  buf.set(body.subarray(0, b), off + ICMP_HEADER_LEN + h);
+  const len = ICMP_HEADER_LEN + h + b;
   writeU16(buf, off + 2, foldChecksum(onesSum(buf, off, len)));
   return len;
 }

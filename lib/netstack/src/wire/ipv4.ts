@@ -20,6 +20,12 @@ export interface Ipv4EmitFields {
   payloadLength: number;
   ttl?: number;
   id?: number;
+  /** DF bit (default true: the stack does Path MTU discovery's part by never exceeding the MTU with TCP). */
+  dontFragment?: boolean;
+  /** MF bit (default false): more fragments of this datagram follow. */
+  moreFragments?: boolean;
+  /** Fragment offset in bytes, a multiple of 8 (default 0). */
+  fragmentOffset?: number;
 }
 
 export class Ipv4View {
@@ -78,7 +84,7 @@ export class Ipv4View {
     return (readU16(this.buf, 6) & OFFSET_MASK) * 8;
   }
 
-  /** True for any piece of a fragmented datagram (the stack does not reassemble). */
+  /** True for any piece of a fragmented datagram (MF set or a nonzero offset). */
   isFragment(): boolean {
     return (readU16(this.buf, 6) & (FLAG_MF | OFFSET_MASK)) !== 0;
   }
@@ -114,13 +120,23 @@ export class Ipv4View {
   }
 }
 
-/** Writes a 20-byte header (no options, DF set, checksum computed) at buf[off]; returns 20. */
+/**
+ * Writes a 20-byte header (no options, checksum computed) at buf[off]; returns
+ * 20. Flags default to DF alone; a fragment passes dontFragment false,
+ * moreFragments and fragmentOffset (bytes, RFC 791 counts it in 8-octet units).
+ */
 export function emitIpv4Header(buf: Uint8Array, off: number, f: Ipv4EmitFields): number {
   buf[off] = 0x45;
   buf[off + 1] = 0;
   writeU16(buf, off + 2, IPV4_MIN_HEADER_LEN + f.payloadLength);
   writeU16(buf, off + 4, f.id ?? 0);
-  writeU16(buf, off + 6, FLAG_DF);
+  writeU16(
+    buf,
+    off + 6,
+    (f.dontFragment === false ? 0 : FLAG_DF) |
+      (f.moreFragments === true ? FLAG_MF : 0) |
+      (((f.fragmentOffset ?? 0) >>> 3) & OFFSET_MASK),
+  );
   buf[off + 8] = f.ttl ?? DEFAULT_TTL;
   buf[off + 9] = f.protocol;
   buf[off + 10] = 0;
