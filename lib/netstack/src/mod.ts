@@ -75,7 +75,11 @@ export {
   type FaultCounters,
 } from "./device/fault-injector.ts";
 
-export { DEFAULT_REASSEMBLY_CONFIG, FRAGMENT_OVERHEAD, type ReassemblyConfig } from "./iface/ip-reassembly.ts";
+export {
+  DEFAULT_REASSEMBLY_CONFIG,
+  FRAGMENT_OVERHEAD,
+  type ReassemblyConfig,
+} from "./iface/ip-reassembly.ts";
 export { DEFAULT_ICMP_RATE_LIMIT, icmpErrorAllowed, type IcmpRateLimit } from "./iface/icmp-errors.ts";
 export { MTU, MAX_IP_PAYLOAD } from "./iface/egress.ts";
 export { Stack } from "./iface/stack.ts";

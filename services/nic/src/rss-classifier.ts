@@ -1,6 +1,10 @@
 // Receive-side scaling as the 82599/XL710 do it: parse just enough of the
 // frame to find the IPv4 TCP/UDP 4-tuple, hash it with Toeplitz, take the low
 // bits as the flow group and look the queue up in the redirection table.
+// IPv4 fragments (MF set or a nonzero offset, any protocol) are hashed on the
+// 2-tuple (source, destination address) alone, as those NICs do: the ports are
+// only in the first fragment, and every piece of one datagram, the first
+// included, must reach the same queue so one core can reassemble it.
 //
 // Headers are read in place with byte math: a NIC classifies before any
 // checksum is verified (that is the stack's job), so a frame with a bad IP
@@ -11,10 +15,12 @@ export const FrameKind = {
   /** IPv4 TCP or UDP, not fragmented: hashed over the 4-tuple. */
   Hashed: 0,
   Arp: 1,
-  /** Anything else (ICMP, fragments, IPv6, ...): no hash, default queue. */
+  /** Anything else (unfragmented ICMP, IPv6, ...): no hash, default queue. */
   Unhashed: 2,
   /** Shorter than an Ethernet header. */
   Runt: 3,
+  /** An IPv4 fragment (first or not, any protocol): hashed over the 2-tuple (addresses). */
+  Fragment: 4,
 } as const;
 
 const IPPROTO_TCP = 6;
@@ -73,29 +79,26 @@ export class RssClassifier {
     if (etherType !== EtherType.IPv4 || frame.length < ETH_LEN + 20) return (this.kind = FrameKind.Unhashed);
     const vihl = frame[ETH_LEN];
     const ihl = (vihl & 0x0f) * 4;
+    if (vihl >> 4 !== 4 || ihl < 20) return (this.kind = FrameKind.Unhashed);
     const proto = frame[ETH_LEN + 9];
-    // Fragments go unhashed: only the first carries ports, and all pieces of one
-    // datagram must reach the same queue.
-    const fragmented = (readU16(frame, ETH_LEN + 6) & 0x3fff) !== 0;
-    if (
-      vihl >> 4 !== 4 ||
-      ihl < 20 ||
-      (proto !== IPPROTO_TCP && proto !== IPPROTO_UDP) ||
-      fragmented ||
-      frame.length < ETH_LEN + ihl + 4
-    ) {
+    const src = readU32(frame, ETH_LEN + 12);
+    const dst = readU32(frame, ETH_LEN + 16);
+    if ((readU16(frame, ETH_LEN + 6) & 0x3fff) !== 0) {
+      this.hash = this.toeplitz.hashIpv4(src, dst);
+      return this.steer(FrameKind.Fragment);
+    }
+    if ((proto !== IPPROTO_TCP && proto !== IPPROTO_UDP) || frame.length < ETH_LEN + ihl + 4) {
       return (this.kind = FrameKind.Unhashed);
     }
     const l4 = ETH_LEN + ihl;
-    this.hash = this.toeplitz.hashIpv4Ports(
-      readU32(frame, ETH_LEN + 12),
-      readU32(frame, ETH_LEN + 16),
-      readU16(frame, l4),
-      readU16(frame, l4 + 2),
-    );
+    this.hash = this.toeplitz.hashIpv4Ports(src, dst, readU16(frame, l4), readU16(frame, l4 + 2));
+    return this.steer(FrameKind.Hashed);
+  }
+
+  private steer(kind: number): number {
     this.flowGroup = this.hash & (this.retaSize - 1);
     this.queue = this.reta[this.flowGroup];
-    return (this.kind = FrameKind.Hashed);
+    return (this.kind = kind);
   }
 
   /** Points `flowGroups` at `queue`; returns an error text (nothing changed) or null. */

@@ -60,9 +60,14 @@ export function udpFrame(t: Tuple, payload = new Uint8Array(4)): Uint8Array {
 
 /** An ICMP echo request header (only what the classifier looks at matters). */
 export function icmpFrame(): Uint8Array {
+  return icmpFrameBetween(CLIENT_IP, HOST_IP);
+}
+
+/** An 8-byte ICMP echo request header from srcIp to dstIp. */
+export function icmpFrameBetween(srcIp: number, dstIp: number): Uint8Array {
   const buf = new Uint8Array(14 + 20 + 8);
   emitEthernet(buf, 0, HOST_MAC, CLIENT_MAC, EtherType.IPv4);
-  emitIpv4Header(buf, 14, { srcIp: CLIENT_IP, dstIp: HOST_IP, protocol: IpProtocol.ICMP, payloadLength: 8 });
+  emitIpv4Header(buf, 14, { srcIp, dstIp, protocol: IpProtocol.ICMP, payloadLength: 8 });
   buf[34] = 8;
   return buf;
 }
