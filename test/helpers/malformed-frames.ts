@@ -120,8 +120,11 @@ export const MALFORMED_KINDS: Record<string, Build> = {
     f[17] = len & 0xff;
     return fixIpChecksum(f);
   },
+  // The stack reassembles fragments, so a well-formed one is held, not
+  // dropped; this one breaks RFC 791 (a piece with more to come must carry a
+  // multiple of 8 octets) and is dropped at once (ip_frag_malformed).
   ipv4_fragment: (rng, e) => {
-    const f = ipv4(e, IpProtocol.UDP, 8, rng);
+    const f = ipv4(e, IpProtocol.UDP, 9 + rng.int(7), rng);
     f[20] = 0x20 | rng.int(0x1f); // more fragments, random offset
     return fixIpChecksum(f);
   },

@@ -136,6 +136,17 @@ export function registerMetrics(registry: Registry, src: MetricSources): void {
       }
     },
   );
+  counterOf(
+    "ix_dp_ip_events_total",
+    "IP and ICMP events of the stack (fragments in and out, reassembled datagrams, ICMP errors sent, rate-limited, not allowed)",
+    ["event"],
+    (c) => {
+      for (const [k, v] of Object.entries(src.stackCounters())) {
+        if ((k.startsWith("ipFrag") || k === "ipReassembled" || k.startsWith("icmp")) && v > 0)
+          c.inc({ event: snakeCase(k) }, v);
+      }
+    },
+  );
   const m = src.migrations;
   counterOf("ix_dp_migrations_total", "Flow-group migrations, by role of this core", ["role"], (c) => {
     c.inc({ role: "source" }, m.started);
