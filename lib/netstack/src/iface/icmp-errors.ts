@@ -28,6 +28,7 @@ import {
   IcmpType,
   emitIcmpError,
   isIcmpError,
+  type IcmpQuote,
 } from "../wire/icmp.ts";
 import { IPV4_MIN_HEADER_LEN, IpProtocol } from "../wire/ipv4.ts";
 import { L4_OFF, type Egress } from "./egress.ts";
@@ -42,6 +43,7 @@ export interface IcmpRateLimit {
 export const DEFAULT_ICMP_RATE_LIMIT: IcmpRateLimit = { intervalUs: 1_000_000, burst: 6 };
 
 const MAX_QUOTE = ICMP_ERROR_MAX_DATAGRAM - IPV4_MIN_HEADER_LEN - ICMP_HEADER_LEN;
+const NOTHING = new Uint8Array(0);
 
 /** True when `ip` (a unicast or special IPv4 address) names one host: RFC 1122 3.2.1.3 and 3.2.2. */
 function isSingleHost(ip: number): boolean {
@@ -71,6 +73,8 @@ export class IcmpErrors {
   /** Credit of the token bucket, microseconds; starts full. */
   private credit: number;
   private last = -Infinity;
+  /** Reused for every error (no allocation per message). */
+  private readonly quote: IcmpQuote = { header: NOTHING, body: NOTHING, max: MAX_QUOTE };
 
   constructor(cfg: IcmpRateLimit, counters: Counters, egress: Egress) {
     if (!(cfg.intervalUs >= 0) || !(cfg.burst >= 1)) {
@@ -105,7 +109,11 @@ export class IcmpErrors {
       c.icmpErrorsRateLimited++;
       return false;
     }
-    const n = emitIcmpError(this.egress.txBuf, L4_OFF, type, code, header, body, MAX_QUOTE);
+    const q = this.quote;
+    q.header = header;
+    q.body = body;
+    const n = emitIcmpError(this.egress.txBuf, L4_OFF, type, code, q);
+    q.header = q.body = NOTHING; // keep no view of the received frame alive
     if (type === IcmpType.DestinationUnreachable) c.icmpDestUnreachSent++;
     else if (type === IcmpType.TimeExceeded) c.icmpTimeExceededSent++;
     this.egress.sendL4(readU32(header, 12), IpProtocol.ICMP, n);

@@ -108,29 +108,33 @@ export function emitIcmpEcho(
   return len;
 }
 
+/** What an ICMP error quotes: the offending datagram's IP header and payload, cut at `max` octets in all. */
+export interface IcmpQuote {
+  header: Uint8Array;
+  body: Uint8Array;
+  max: number;
+}
+
 /**
  * Writes an ICMP error message (type, code, 4 unused zero octets, then the
- * quote) at buf[off] and returns its length. The quote is `header` followed by
- * `body` (the offending datagram's IP header and its payload, possibly two
- * views of one buffer), cut at `maxQuote` octets; RFC 792 asks for the header
- * plus 64 bits, RFC 1122 3.2.2 allows more.
+ * quote) at buf[off] and returns its length. The quote is `q.header` followed
+ * by `q.body` (possibly two views of one buffer), cut at `q.max` octets; RFC
+ * 792 asks for the header plus 64 bits, RFC 1122 3.2.2 allows more.
  */
 export function emitIcmpError(
   buf: Uint8Array,
   off: number,
   type: number,
   code: number,
-  header: Uint8Array,
-  body: Uint8Array,
-  maxQuote: number,
+  q: IcmpQuote,
 ): number {
   buf[off] = type;
   buf[off + 1] = code;
   buf.fill(0, off + 2, off + ICMP_HEADER_LEN);
-  const h = Math.min(header.length, maxQuote);
-  buf.set(header.subarray(0, h), off + ICMP_HEADER_LEN);
-  const b = Math.min(body.length, maxQuote - h);
-  buf.set(body.subarray(0, b), off + ICMP_HEADER_LEN + h);
+  const h = Math.min(q.header.length, q.max);
+  buf.set(q.header.subarray(0, h), off + ICMP_HEADER_LEN);
+  const b = Math.min(q.body.length, q.max - h);
+  buf.set(q.body.subarray(0, b), off + ICMP_HEADER_LEN + h);
   const len = ICMP_HEADER_LEN + h + b;
   writeU16(buf, off + 2, foldChecksum(onesSum(buf, off, len)));
   return len;
