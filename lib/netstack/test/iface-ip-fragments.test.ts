@@ -270,6 +270,30 @@ test("a fragmented TCP segment rebuilt where its flow group is not owned is drop
   assert.equal(h.stack.counters.dropTcpNotOwned, 0);
 });
 
+test("given the NIC's flow group (the 2-tuple's for fragments), a reassembled TCP segment is demuxed on its 4-tuple's", () => {
+  const toeplitz = new Toeplitz(DEFAULT_RSS_KEY);
+  const fg2 = flowGroupOf(toeplitz.hashIpv4(CLIENT_IP, STACK_IP), 128);
+  const fg4 = flowGroupOf(toeplitz.hashIpv4Ports(CLIENT_IP, STACK_IP, 41000, 80), 128);
+  assert.notEqual(fg2, fg4, "the fixture's two flow groups differ (else this test proves nothing)");
+  // The core owns the 2-tuple's group (the NIC sent it the fragments) and the 4-tuple's: answered.
+  const h = new Host({ ownedFlowGroups: [fg2, fg4], verifyFlowGroup: true });
+  h.stack.listen(80);
+  for (const f of TCP_SYN_FRAGMENTS) h.stack.input(f.slice(), fg2);
+  const [synAck] = tcpSegments(h.take());
+  assert.ok(synAck !== undefined && synAck.flags() === (TcpFlag.SYN | TcpFlag.ACK));
+  assert.equal(
+    h.stack.counters.dropTcpFlowGroupMismatch,
+    0,
+    "the 2-tuple group is not taken for the segment's",
+  );
+  // Only the 2-tuple's group here: the segment belongs to another core; dropped under its own reason.
+  const g = new Host({ ownedFlowGroups: [fg2], verifyFlowGroup: true });
+  g.stack.listen(80);
+  for (const f of TCP_SYN_FRAGMENTS) g.stack.input(f.slice(), fg2);
+  assert.equal(g.out.length, 0);
+  assert.equal(g.stack.counters.dropTcpReassembledNotOwned, 1);
+});
+
 test("TCP never sends a segment over the MSS, so never a fragment: every frame fits the MTU with DF", () => {
   const h = new Host();
   h.stack.listen(80);
