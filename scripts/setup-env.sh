@@ -1,7 +1,7 @@
 # Sourced by .ci/run and by `scripts/setup.sh`: installs the Debian packages the
 # cluster and its tests use, and Node 24 from the npm registry when the system
 # Node is older (Node 24 runs the .ts sources directly). Idempotent.
-APT_PACKAGES="nats-server socat memcached libmemcached-tools tcpdump tshark iproute2 iputils-ping netcat-openbsd curl prometheus python3"
+APT_PACKAGES="nats-server socat memcached libmemcached-tools tcpdump tshark iproute2 iputils-ping netcat-openbsd curl prometheus python3 python3-scapy"
 # The compose tests need a Docker engine and compose (v1 is what Debian has).
 [ "${IX_WITH_DOCKER:-0}" = 1 ] && APT_PACKAGES="$APT_PACKAGES docker.io docker-compose busybox"
 missing=""
