@@ -9,13 +9,13 @@
 // out, so limit frames/s = 2 K round trips/s, against the NIC's frames/s
 // (in + out) in the pipeline. fractionOfLimit = pipeline / limit.
 //
-// clientComparison: the same ring with nats v2 (the dependency) and its
-// maintained successor @nats-io/transport-node v3 (when installed, see
+// clientComparison: the same ring with @nats-io/transport-node v3 (the
+// dependency) and its predecessor nats v2 (when installed, see
 // support/nats-client.ts), alternated on the same nats-server: one frame per
 // message and the burst size, round trips/s and the ring's CPU per round trip.
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
-import { connect } from "nats";
+import { connect } from "@nats-io/transport-node";
 import { freePort } from "@ix/bus";
 import { median, round, sharedCluster } from "./support/harness.ts";
 import { cpuWindow } from "./support/proc-cpu.ts";
@@ -48,7 +48,11 @@ async function startNats(): Promise<{ url: string; child: ChildProcess }> {
   throw new Error("nats-server did not start");
 }
 
-async function relay(url: string, role: string, client: NatsClientName = "nats"): Promise<ChildProcess> {
+async function relay(
+  url: string,
+  role: string,
+  client: NatsClientName = "@nats-io/transport-node",
+): Promise<ChildProcess> {
   const routes = HOPS.filter((h) => h[2] === role).map((h) => `${h[0]}>${h[1]}`);
   const child = spawn(
     process.execPath,

@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { connect, type NatsConnection } from "nats";
+import { connect, type NatsConnection } from "@nats-io/transport-node";
 import { startCluster, REPO_ROOT, HOST_IP, type Cluster } from "@ix/cluster";
 import { freePort, ixcpRequest } from "@ix/bus";
 import { DASHBOARDS } from "../dashboards/build.ts";

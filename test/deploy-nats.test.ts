@@ -9,7 +9,7 @@ import { createConnection } from "node:net";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { connect, type NatsConnection } from "nats";
+import { connect, PermissionViolationError, type NatsConnection } from "@nats-io/transport-node";
 import { COMPONENT_KINDS, freePort, permissionsFor, subjects as S, type Permissions } from "@ix/bus";
 import {
   COMPOSE_CORES,
@@ -138,7 +138,8 @@ test("the loaded config enforces the permissions: app reaches its core, not the 
   const nic = await as("nic", passwords[passwordVariable("nic")]);
   let violations = 0;
   void (async () => {
-    for await (const s of app.status()) if (String(s.data).includes("PERMISSIONS_VIOLATION")) violations++;
+    for await (const s of app.status())
+      if (s.type === "error" && s.error instanceof PermissionViolationError) violations++;
   })();
   const allowed = dataplane.subscribe(S.coreSys(3), { max: 1 });
   const denied = nic.subscribe(S.nicTx(0), { max: 1 });

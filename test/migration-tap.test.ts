@@ -4,7 +4,7 @@
 // 100 times. Zero resets, zero corrupt bytes, nothing dropped. Needs root.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { connect, type NatsConnection } from "nats";
+import { connect, type NatsConnection } from "@nats-io/transport-node";
 import { startCluster, canUseTap, type Cluster } from "@ix/cluster";
 import { ixcpRequest } from "@ix/bus";
 import { metricSamples } from "./helpers/metrics.ts";

@@ -5,7 +5,7 @@
 // with the dataplane's credentials. No root needed.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { connect, type NatsConnection } from "nats";
+import { connect, type NatsConnection } from "@nats-io/transport-node";
 import { ix } from "@ix/proto";
 import {
   startNatsServer,

@@ -1,8 +1,8 @@
-// The NATS client a transport-bench process uses: "nats" (v2, the project's
-// dependency) or its maintained successor "@nats-io/transport-node" (v3), so
-// the bench can put both side by side on one nats-server (issue 13). v3 is not
-// a dependency of the project: `npm install --no-save @nats-io/transport-node`
-// makes the comparison run; without it the bench says it was skipped.
+// The NATS client a transport-bench process uses: "@nats-io/transport-node"
+// (v3, the project's dependency) or its predecessor "nats" (v2), so the bench
+// can put both side by side on one nats-server (issue 13). v2 is no longer a
+// dependency of the project: `npm install --no-save nats` makes the comparison
+// run; without it the bench says it was skipped.
 // Only the calls the ring uses, which both versions share, are typed here.
 
 export type NatsClientName = "nats" | "@nats-io/transport-node";

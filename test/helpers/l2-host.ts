@@ -4,7 +4,7 @@
 // stack can reach it, and RawTcpPeer (below) drives one TCP connection segment
 // by segment, so tests can send overlapping, out-of-window or spoofed
 // segments with known sequence numbers.
-import { connect, type NatsConnection } from "nats";
+import { connect, type NatsConnection } from "@nats-io/transport-node";
 import { ix } from "@ix/proto";
 import { subjects as S } from "@ix/bus";
 import {

@@ -1,7 +1,7 @@
 // One way to connect to the bus for every service: credentials from the
 // environment, reconnect forever (a restarted nats-server must not kill the
 // cluster; issue: restarts), and errors reported instead of thrown.
-import { connect, type NatsConnection } from "nats";
+import { connect, type NatsConnection } from "@nats-io/transport-node";
 import { credentialsFromEnv, type BusCredentials } from "./credentials.ts";
 
 export async function connectBus(
@@ -20,9 +20,11 @@ export async function connectBus(
   });
   void (async () => {
     for await (const s of nc.status()) {
-      if (s.type === "error" || s.type === "disconnect" || s.type === "reconnect") {
-        console.error(`[${name}] nats ${s.type}: ${String(s.data)}`);
-      }
+      // v3's status is a union: an error carries `error` (a PermissionViolationError
+      // for a refused publish/subscribe), a disconnect/reconnect the `server`.
+      if (s.type === "error") console.error(`[${name}] nats error: ${s.error.message}`);
+      else if (s.type === "disconnect" || s.type === "reconnect")
+        console.error(`[${name}] nats ${s.type}: ${s.server}`);
     }
   })();
   return nc;

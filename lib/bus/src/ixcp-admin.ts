@@ -7,7 +7,7 @@
 // Every reply carries `ok`; a refused request is { ok: false, error } and
 // changed nothing. The bodies are JSON rather than protobuf because the same
 // verbs are served over HTTP to curl and to Grafana links.
-import type { NatsConnection } from "nats";
+import type { NatsConnection } from "@nats-io/transport-node";
 import { ixcpAdmin } from "./subjects.ts";
 
 /** The verbs IXCP answers; anything else is refused with { ok: false }. */

@@ -4,7 +4,7 @@
 // privileged subscriber receives nothing); an allowed one must arrive.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { connect, type NatsConnection } from "nats";
+import { connect, PermissionViolationError, type NatsConnection } from "@nats-io/transport-node";
 import {
   startNatsServer,
   generateUsers,
@@ -33,7 +33,7 @@ async function tryPublish(
   let refused = false;
   const watcher = (async () => {
     for await (const s of from.status()) {
-      if (s.type === "error" && String(s.data).includes("PERMISSIONS_VIOLATION")) refused = true;
+      if (s.type === "error" && s.error instanceof PermissionViolationError) refused = true;
     }
   })();
   void watcher;

@@ -2,7 +2,7 @@
 // (lib/bus permissions: it may read the NIC, set faults, capture, and ask
 // IXCP; it may not reprogram cores or the RETA itself), request/reply with
 // bounded timeouts, and every failure turned into one ClusterError line.
-import { connect, type NatsConnection } from "nats";
+import { connect, type NatsConnection } from "@nats-io/transport-node";
 import {
   ERROR_HEADER,
   ixcpRequest,

@@ -6,6 +6,7 @@
 // Either way ixctl prints one line on stderr, never a stack trace. A bad
 // command line is found by commander (program.ts, args.ts); this file holds
 // the cluster's side.
+import { errors } from "@nats-io/transport-node";
 
 /** The cluster could not be reached or refused (exit 1). */
 export class ClusterError extends Error {
@@ -16,23 +17,26 @@ export const EXIT_CLUSTER = 1;
 export const EXIT_USAGE = 2;
 
 /**
- * One line for an error of nats.js (a NatsError carries `code`: the server's
- * -ERR or the client's own, e.g. "CONNECTION_REFUSED", "TIMEOUT", "503").
- * `what` says what ixctl was doing ("connect to nats://127.0.0.1:4222",
- * "request ix.nic.ctl.status"); `who` is what should have answered ("the NIC").
+ * One line for an error of nats.js (v3, @nats-io/transport-node: errors are
+ * classes). A failed request rejects with a TimeoutError, or a RequestError
+ * whose `cause` says why (NoRespondersError: the server's 503 status;
+ * PermissionViolationError: the server's -ERR); a failed connect with a
+ * ConnectionError ("connection refused"), an AuthorizationError or a
+ * TimeoutError. `what` says what ixctl was doing ("connect to
+ * nats://127.0.0.1:4222", "request ix.nic.ctl.status"); `who` is what should
+ * have answered ("the NIC").
  */
 export function natsFailure(what: string, e: unknown, who = "the component that answers it"): ClusterError {
-  const code = String((e as { code?: unknown }).code ?? "");
-  const message = e instanceof Error ? e.message : String(e);
+  const err = e instanceof errors.RequestError && e.cause instanceof Error ? e.cause : e;
+  const message = err instanceof Error ? err.message : String(err);
   let why: string;
-  if (code === "CONNECTION_REFUSED" || /ECONNREFUSED/.test(message))
+  if ((err instanceof errors.ConnectionError && /refused/i.test(message)) || /ECONNREFUSED/.test(message))
     why = "connection refused (is the cluster running? `npm start`)";
-  else if (code === "AUTHORIZATION_VIOLATION" || /authorization violation/i.test(message))
+  else if (err instanceof errors.AuthorizationError)
     why = "the server refused the credentials (IX_NATS_USER/IX_NATS_PASSWORD or .ix/cluster.json)";
-  else if (code === "PERMISSIONS_VIOLATION" || /permissions violation/i.test(message))
-    why = `permission refused: ${message}`;
-  else if (code === "503") why = `no responders (is ${who} running?)`;
-  else if (code === "TIMEOUT" || code === "CONNECTION_TIMEOUT") why = "no answer in time";
+  else if (err instanceof errors.PermissionViolationError) why = `permission refused: ${message}`;
+  else if (err instanceof errors.NoRespondersError) why = `no responders (is ${who} running?)`;
+  else if (err instanceof errors.TimeoutError) why = "no answer in time";
   else why = message;
   return new ClusterError(`${what}: ${why}`, { cause: e });
 }

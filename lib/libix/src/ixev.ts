@@ -5,7 +5,7 @@
 // connection by cookie for every other event (a cookie stays valid when a
 // flow group, and so the connection, moves to another core), and keeps the
 // process-wide state: listened ports, core liveness and restarts.
-import type { NatsConnection, Subscription } from "nats";
+import type { NatsConnection, Subscription } from "@nats-io/transport-node";
 import { ix } from "@ix/proto";
 import { subjects as S } from "@ix/bus";
 import { IxevConn, type ConnHandler, type ConnRegistry } from "./conn.ts";

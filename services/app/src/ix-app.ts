@@ -5,7 +5,7 @@
 // the gauge exactly once, through libix's onClosed, whoever closes first (the
 // client's FIN, the server after `quit` or a protocol error, a RST or
 // timeout, the serving core's death).
-import type { NatsConnection } from "nats";
+import type { NatsConnection } from "@nats-io/transport-node";
 import { Counter, Gauge, type Registry } from "prom-client";
 import { Ixev, type ConnHandler } from "@ix/libix";
 import { EchoSession } from "./echo.ts";

@@ -8,7 +8,7 @@
 // asked through a connection like any client's, /metrics over HTTP. No root.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { connect, type NatsConnection } from "nats";
+import { connect, type NatsConnection } from "@nats-io/transport-node";
 import { ix } from "@ix/proto";
 import {
   startNatsServer,

@@ -2,7 +2,7 @@
 // with the NIC, syscalls/events with the app, commands from IXCP, migration
 // with other cores), decoding what arrives and encoding what leaves. Decoding
 // failures are counted, never fatal: the app and the wire are untrusted.
-import type { NatsConnection, Subscription } from "nats";
+import type { NatsConnection, Subscription } from "@nats-io/transport-node";
 import { ix } from "@ix/proto";
 import { subjects as S } from "@ix/bus";
 import { DataplaneCore, type CoreIo } from "./core.ts";

@@ -3,7 +3,7 @@
 // rewrites on ix.nic.ctl.reta.set (ix.RetaUpdate, header Ix-Msg-Type). Every
 // call resolves when the other side said ok and rejects with a clear error
 // otherwise (error reply, Ix-Error header, timeout, no responder).
-import { headers, type NatsConnection } from "nats";
+import { headers, type NatsConnection } from "@nats-io/transport-node";
 import { ix } from "@ix/proto";
 import { ERROR_HEADER, MSG_TYPE_HEADER, subjects as S } from "@ix/bus";
 

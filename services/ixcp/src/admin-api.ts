@@ -5,7 +5,7 @@
 //   POST /migrate {flowGroups, to}
 // Refused requests answer HTTP 400 (and { ok: false, error } on both sides).
 import type { FastifyInstance } from "fastify";
-import type { NatsConnection, Subscription } from "nats";
+import type { NatsConnection, Subscription } from "@nats-io/transport-node";
 import { subjects as S, type AdminReply } from "@ix/bus";
 import type { IxcpService } from "./service.ts";
 

@@ -1,7 +1,7 @@
 // Every decision IXCP takes (steps, dead cores, migrations, policy changes,
 // refusals) is one JSON line on stdout, one message on ix.ixcp.decisions and
 // one entry in a bounded in-memory list (GET /decisions).
-import type { NatsConnection } from "nats";
+import type { NatsConnection } from "@nats-io/transport-node";
 import { subjects as S } from "@ix/bus";
 import type { DecisionRecord } from "./policies/policy.ts";
 import { reasonCode } from "./policies/policy.ts";

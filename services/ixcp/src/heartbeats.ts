@@ -2,7 +2,7 @@
 // second): where each core's admin server is (the scrape targets) and when
 // the core was last heard from (one of the two liveness signals; metrics are
 // the other). Undecodable heartbeats are counted and dropped.
-import type { NatsConnection, Subscription } from "nats";
+import type { NatsConnection, Subscription } from "@nats-io/transport-node";
 import { ix } from "@ix/proto";
 import { subjects as S } from "@ix/bus";
 

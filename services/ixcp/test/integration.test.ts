@@ -9,7 +9,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createServer, type Server } from "node:http";
 import { join } from "node:path";
-import { connect, type NatsConnection } from "nats";
+import { connect, type NatsConnection } from "@nats-io/transport-node";
 import { Gauge, Registry } from "prom-client";
 import { ix } from "@ix/proto";
 import {
@@ -139,7 +139,9 @@ before(async () => {
 
   const nic = await as("nic");
   nic.subscribe(S.NIC_RETA_GET, {
-    callback: (_e, m) => m.respond(ix.Reta.encode({ queues: reta }).finish()),
+    callback: (_e, m) => {
+      m.respond(ix.Reta.encode({ queues: reta }).finish());
+    },
   });
   nic.subscribe(S.NIC_RETA_SET, {
     callback: (_e, m) => {
@@ -160,8 +162,9 @@ before(async () => {
 
   const watcher = await as("admin");
   watcher.subscribe(S.IXCP_DECISIONS, {
-    callback: (_e, m) =>
-      decisions.push(JSON.parse(new TextDecoder().decode(m.data)) as Record<string, unknown>),
+    callback: (_e, m) => {
+      decisions.push(JSON.parse(new TextDecoder().decode(m.data)) as Record<string, unknown>);
+    },
   });
   await watcher.flush();
 

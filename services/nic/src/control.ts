@@ -6,7 +6,7 @@
 // operation's reply type when it has ok/error fields (CaptureReply), else an
 // ix.CommandReply{ok: false, error}. A bad request is counted and answered,
 // never thrown.
-import { headers, type Msg, type NatsConnection, type Subscription } from "nats";
+import { headers, type Msg, type NatsConnection, type Subscription } from "@nats-io/transport-node";
 import { ix } from "@ix/proto";
 import { ERROR_HEADER, MSG_TYPE_HEADER, subjects as S } from "@ix/bus";
 import type { Nic } from "./nic.ts";

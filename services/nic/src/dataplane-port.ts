@@ -2,7 +2,7 @@
 // TX bursts in on ix.nic.tx.<q>, descriptor credits in on ix.nic.credit.<q>.
 // The queue is taken from the subject (the server's permissions are per
 // subject, so that is the part that cannot be forged by a message body).
-import type { NatsConnection, Subscription } from "nats";
+import type { NatsConnection, Subscription } from "@nats-io/transport-node";
 import { ix } from "@ix/proto";
 import { subjects as S, type RxFrame } from "@ix/bus";
 import type { Nic } from "./nic.ts";

@@ -1,7 +1,7 @@
 // The L2 segment on NATS where userspace client hosts attach: each host
 // publishes WireBursts on ix.l2.tx.<host>; the NIC publishes what it sends on
 // the wire as WireBursts on ix.l2.rx, and hosts keep the frames for their MAC.
-import type { NatsConnection, Subscription } from "nats";
+import type { NatsConnection, Subscription } from "@nats-io/transport-node";
 import { ix } from "@ix/proto";
 import { subjects as S } from "@ix/bus";
 import { WireSide, type Nic, type WirePort } from "./nic.ts";

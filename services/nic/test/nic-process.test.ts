@@ -10,7 +10,13 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { connect, headers, type Msg, type NatsConnection } from "nats";
+import {
+  connect,
+  headers,
+  PermissionViolationError,
+  type Msg,
+  type NatsConnection,
+} from "@nats-io/transport-node";
 import { ix } from "@ix/proto";
 import {
   credentialEnv,
@@ -167,7 +173,11 @@ before(async () => {
       }
     },
   });
-  host.subscribe(S.L2_RX, { callback: (_e, m) => l2rx.push(...ix.WireBurst.decode(m.data).frames) });
+  host.subscribe(S.L2_RX, {
+    callback: (_e, m) => {
+      l2rx.push(...ix.WireBurst.decode(m.data).frames);
+    },
+  });
   await Promise.all(conns.map((c) => c.flush()));
 });
 
@@ -289,7 +299,7 @@ test("IXCP may reprogram the RETA; admin may not; bad updates are refused", asyn
   let refused = false;
   void (async () => {
     for await (const s of admin.status())
-      if (String(s.data).includes("PERMISSIONS_VIOLATION")) refused = true;
+      if (s.type === "error" && s.error instanceof PermissionViolationError) refused = true;
   })();
   await assert.rejects(admin.request(S.NIC_RETA_SET, update, { timeout: 500 }));
   await until("permission violation", () => refused);

@@ -8,7 +8,7 @@
 // the sends queued by connections in that turn have been handed to the stack.
 // Timers: a single setTimeout, re-armed to stack.nextDeadline().
 
-import type { NatsConnection, Subscription } from "nats";
+import type { NatsConnection, Subscription } from "@nats-io/transport-node";
 import { connectBus, subjects as S, type BusCredentials } from "@ix/bus";
 import { Stack, errnoName, formatIpv4, type StackEvent, type StackOptions } from "@ix/netstack";
 import { NatsL2Conn, type ConnHost } from "./conn.ts";
