@@ -17,7 +17,7 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
-import { connect } from "nats";
+import { connect } from "@nats-io/transport-node";
 import { canUseTap, REPO_ROOT, HOST_IP } from "@ix/cluster";
 
 /** A Node older than 24: IX_OLD_NODE, else the system one (Debian 12: v20 at /usr/bin/node). */
