@@ -308,6 +308,12 @@ export namespace ix {
         /** TxBurst frames. */
         frames: Uint8Array[];
 
+        /** TxBurst credits. */
+        credits: number;
+
+        /** TxBurst batchLimit. */
+        batchLimit: number;
+
         /**
          * Encodes the specified TxBurst message. Does not implicitly {@link ix.TxBurst.verify|verify} messages.
          * @param message TxBurst message or plain object to encode
@@ -366,103 +372,18 @@ export namespace ix {
             /** TxBurst frames */
             frames?: (Uint8Array[]|null);
 
+            /** TxBurst credits */
+            credits?: (number|null);
+
+            /** TxBurst batchLimit */
+            batchLimit?: (number|null);
+
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
         }
 
         /** Shape of a TxBurst. */
         type $Shape = ix.TxBurst.$Properties;
-    }
-
-    /**
-     * Properties of a RxCredit.
-     * @deprecated Use ix.RxCredit.$Properties instead.
-     */
-    interface IRxCredit extends ix.RxCredit.$Properties {
-    }
-
-    /** Represents a RxCredit. */
-    class RxCredit {
-
-        /**
-         * Constructs a new RxCredit.
-         * @param [properties] Properties to set
-         */
-        constructor(properties?: ix.RxCredit.$Properties);
-
-        /** Unknown fields preserved while decoding when enabled */
-        $unknowns?: Uint8Array[];
-
-        /** RxCredit queue. */
-        queue: number;
-
-        /** RxCredit descriptors. */
-        descriptors: number;
-
-        /**
-         * Encodes the specified RxCredit message. Does not implicitly {@link ix.RxCredit.verify|verify} messages.
-         * @param message RxCredit message or plain object to encode
-         * @param [writer] Writer to encode to
-         * @returns Writer
-         */
-        static encode(message: ix.RxCredit.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-
-        /**
-         * Decodes a RxCredit message from the specified reader or buffer.
-         * @param reader Reader or buffer to decode from
-         * @param [length] Message length if known beforehand
-         * @returns {ix.RxCredit & ix.RxCredit.$Shape} RxCredit
-         * @throws {Error} If the payload is not a reader or valid buffer
-         * @throws {$protobuf.util.ProtocolError} If required fields are missing
-         */
-        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ix.RxCredit & ix.RxCredit.$Shape;
-
-        /**
-         * Creates a RxCredit message from a plain object. Also converts values to their respective internal types.
-         * @param object Plain object
-         * @returns RxCredit
-         */
-        static fromObject(object: { [k: string]: any }): ix.RxCredit;
-
-        /**
-         * Creates a plain object from a RxCredit message. Also converts values to other types if specified.
-         * @param message RxCredit
-         * @param [options] Conversion options
-         * @returns Plain object
-         */
-        static toObject(message: ix.RxCredit, options?: $protobuf.IConversionOptions): { [k: string]: any };
-
-        /**
-         * Converts this RxCredit to JSON.
-         * @returns JSON object
-         */
-        toJSON(): { [k: string]: any };
-
-        /**
-         * Gets the type url for RxCredit
-         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
-         * @returns The type url
-         */
-        static getTypeUrl(prefix?: string): string;
-    }
-
-    namespace RxCredit {
-
-        /** Properties of a RxCredit. */
-        interface $Properties {
-
-            /** RxCredit queue */
-            queue?: (number|null);
-
-            /** RxCredit descriptors */
-            descriptors?: (number|null);
-
-            /** Unknown fields preserved while decoding when enabled */
-            $unknowns?: Uint8Array[];
-        }
-
-        /** Shape of a RxCredit. */
-        type $Shape = ix.RxCredit.$Properties;
     }
 
     /** SyscallKind enum. */

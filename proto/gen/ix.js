@@ -788,6 +788,8 @@ export const ix = $root.ix = (() => {
          * @typedef {Object} ix.TxBurst.$Properties
          * @property {number|null} [queue] TxBurst queue
          * @property {Array.<Uint8Array>|null} [frames] TxBurst frames
+         * @property {number|null} [credits] TxBurst credits
+         * @property {number|null} [batchLimit] TxBurst batchLimit
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -837,6 +839,22 @@ export const ix = $root.ix = (() => {
         TxBurst.prototype.frames = $util.emptyArray;
 
         /**
+         * TxBurst credits.
+         * @member {number} credits
+         * @memberof ix.TxBurst
+         * @instance
+         */
+        TxBurst.prototype.credits = 0;
+
+        /**
+         * TxBurst batchLimit.
+         * @member {number} batchLimit
+         * @memberof ix.TxBurst
+         * @instance
+         */
+        TxBurst.prototype.batchLimit = 0;
+
+        /**
          * Encodes the specified TxBurst message. Does not implicitly {@link ix.TxBurst.verify|verify} messages.
          * @function encode
          * @memberof ix.TxBurst
@@ -857,6 +875,10 @@ export const ix = $root.ix = (() => {
             if (message.frames != null && message.frames.length)
                 for (let i = 0; i < message.frames.length; ++i)
                     writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.frames[i]);
+            if (message.credits != null && $Object.hasOwnProperty.call(message, "credits") && message.credits !== 0)
+                writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.credits);
+            if (message.batchLimit != null && $Object.hasOwnProperty.call(message, "batchLimit") && message.batchLimit !== 0)
+                writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.batchLimit);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -918,6 +940,24 @@ export const ix = $root.ix = (() => {
                         message.frames.push(reader.bytes());
                         continue;
                     }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.credits = value;
+                        else
+                            delete message.credits;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.batchLimit = value;
+                        else
+                            delete message.batchLimit;
+                        continue;
+                    }
                 }
                 reader.skipType(wireType, _depth, tag);
                 if (!reader.discardUnknown) {
@@ -966,6 +1006,12 @@ export const ix = $root.ix = (() => {
                     else if (object.frames[i].length >= 0)
                         message.frames[i] = object.frames[i];
             }
+            if (object.credits != null)
+                if ($Number(object.credits) !== 0)
+                    message.credits = object.credits >>> 0;
+            if (object.batchLimit != null)
+                if ($Number(object.batchLimit) !== 0)
+                    message.batchLimit = object.batchLimit >>> 0;
             return message;
         };
 
@@ -988,8 +1034,11 @@ export const ix = $root.ix = (() => {
             let object = {};
             if (options.arrays || options.defaults)
                 object.frames = [];
-            if (options.defaults)
+            if (options.defaults) {
                 object.queue = 0;
+                object.credits = 0;
+                object.batchLimit = 0;
+            }
             if (message.queue != null && $Object.hasOwnProperty.call(message, "queue"))
                 object.queue = message.queue;
             if (message.frames && message.frames.length) {
@@ -997,6 +1046,10 @@ export const ix = $root.ix = (() => {
                 for (let j = 0; j < message.frames.length; ++j)
                     object.frames[j] = options.bytes === $String ? $util.base64.encode(message.frames[j], 0, message.frames[j].length) : options.bytes === $Array ? $Array.prototype.slice.call(message.frames[j]) : message.frames[j];
             }
+            if (message.credits != null && $Object.hasOwnProperty.call(message, "credits"))
+                object.credits = message.credits;
+            if (message.batchLimit != null && $Object.hasOwnProperty.call(message, "batchLimit"))
+                object.batchLimit = message.batchLimit;
             return object;
         };
 
@@ -1026,242 +1079,6 @@ export const ix = $root.ix = (() => {
         };
 
         return TxBurst;
-    })();
-
-    ix.RxCredit = (function() {
-
-        /**
-         * Properties of a RxCredit.
-         * @typedef {Object} ix.RxCredit.$Properties
-         * @property {number|null} [queue] RxCredit queue
-         * @property {number|null} [descriptors] RxCredit descriptors
-         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
-         */
-
-        /**
-         * Properties of a RxCredit.
-         * @memberof ix
-         * @interface IRxCredit
-         * @augments ix.RxCredit.$Properties
-         * @deprecated Use ix.RxCredit.$Properties instead.
-         */
-
-        /**
-         * Shape of a RxCredit.
-         * @typedef {ix.RxCredit.$Properties} ix.RxCredit.$Shape
-         */
-
-        /**
-         * Constructs a new RxCredit.
-         * @memberof ix
-         * @classdesc Represents a RxCredit.
-         * @constructor
-         * @param {ix.RxCredit.$Properties=} [properties] Properties to set
-         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
-         */
-        const RxCredit = function (properties) {
-            if (properties)
-                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
-                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                        this[keys[i]] = properties[keys[i]];
-        };
-
-        /**
-         * RxCredit queue.
-         * @member {number} queue
-         * @memberof ix.RxCredit
-         * @instance
-         */
-        RxCredit.prototype.queue = 0;
-
-        /**
-         * RxCredit descriptors.
-         * @member {number} descriptors
-         * @memberof ix.RxCredit
-         * @instance
-         */
-        RxCredit.prototype.descriptors = 0;
-
-        /**
-         * Encodes the specified RxCredit message. Does not implicitly {@link ix.RxCredit.verify|verify} messages.
-         * @function encode
-         * @memberof ix.RxCredit
-         * @static
-         * @param {ix.RxCredit.$Properties} message RxCredit message or plain object to encode
-         * @param {$protobuf.Writer} [writer] Writer to encode to
-         * @returns {$protobuf.Writer} Writer
-         */
-        RxCredit.encode = function (message, writer, _depth) {
-            if (!writer)
-                writer = $Writer.create();
-            if (_depth === $undefined)
-                _depth = 0;
-            if (_depth > $util.recursionLimit)
-                throw $Error("max depth exceeded");
-            if (message.queue != null && $Object.hasOwnProperty.call(message, "queue") && message.queue !== 0)
-                writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.queue);
-            if (message.descriptors != null && $Object.hasOwnProperty.call(message, "descriptors") && message.descriptors !== 0)
-                writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.descriptors);
-            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
-                for (let i = 0; i < message.$unknowns.length; ++i)
-                    writer.raw(message.$unknowns[i]);
-            return writer;
-        };
-
-        /**
-         * Decodes a RxCredit message from the specified reader or buffer.
-         * @function decode
-         * @memberof ix.RxCredit
-         * @static
-         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
-         * @param {number} [length] Message length if known beforehand
-         * @returns {ix.RxCredit & ix.RxCredit.$Shape} RxCredit
-         * @throws {Error} If the payload is not a reader or valid buffer
-         * @throws {$protobuf.util.ProtocolError} If required fields are missing
-         */
-        RxCredit.decode = function (reader, length, _end, _depth, _target) {
-            if (!(reader instanceof $Reader))
-                reader = $Reader.create(reader);
-            if (_depth === $undefined)
-                _depth = 0;
-            if (_depth > $Reader.recursionLimit)
-                throw $Error("max depth exceeded");
-            let end, message, value;
-            if (length === $undefined)
-                end = reader.len;
-            else {
-                end = reader.pos + length;
-                if (end > reader.len)
-                    throw $RangeError("index out of range");
-                length = reader.len;
-                reader.len = end;
-            }
-            message = _target || new $root.ix.RxCredit();
-            while (reader.pos < end) {
-                let start = reader.pos;
-                let tag = reader.tag();
-                if (tag === _end) {
-                    _end = $undefined;
-                    break;
-                }
-                let wireType = tag & 7;
-                switch (tag >>>= 3) {
-                case 1: {
-                        if (wireType !== 0)
-                            break;
-                        if (value = reader.uint32())
-                            message.queue = value;
-                        else
-                            delete message.queue;
-                        continue;
-                    }
-                case 2: {
-                        if (wireType !== 0)
-                            break;
-                        if (value = reader.uint32())
-                            message.descriptors = value;
-                        else
-                            delete message.descriptors;
-                        continue;
-                    }
-                }
-                reader.skipType(wireType, _depth, tag);
-                if (!reader.discardUnknown) {
-                    $util.makeProp(message, "$unknowns", false);
-                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
-                }
-            }
-            if (length !== $undefined) {
-                if (reader.pos !== end)
-                    throw $RangeError("index out of range");
-                reader.len = length;
-            }
-            if (_end !== $undefined)
-                throw $Error("missing end group");
-            return message;
-        };
-
-        /**
-         * Creates a RxCredit message from a plain object. Also converts values to their respective internal types.
-         * @function fromObject
-         * @memberof ix.RxCredit
-         * @static
-         * @param {Object.<string,*>} object Plain object
-         * @returns {ix.RxCredit} RxCredit
-         */
-        RxCredit.fromObject = function (object, _depth) {
-            if (object instanceof $root.ix.RxCredit)
-                return object;
-            if (!$util.isObject(object))
-                throw $TypeError(".ix.RxCredit: object expected");
-            if (_depth === $undefined)
-                _depth = 0;
-            if (_depth > $util.recursionLimit)
-                throw $Error("max depth exceeded");
-            let message = new $root.ix.RxCredit();
-            if (object.queue != null)
-                if ($Number(object.queue) !== 0)
-                    message.queue = object.queue >>> 0;
-            if (object.descriptors != null)
-                if ($Number(object.descriptors) !== 0)
-                    message.descriptors = object.descriptors >>> 0;
-            return message;
-        };
-
-        /**
-         * Creates a plain object from a RxCredit message. Also converts values to other types if specified.
-         * @function toObject
-         * @memberof ix.RxCredit
-         * @static
-         * @param {ix.RxCredit} message RxCredit
-         * @param {$protobuf.IConversionOptions} [options] Conversion options
-         * @returns {Object.<string,*>} Plain object
-         */
-        RxCredit.toObject = function (message, options, _depth) {
-            if (!options)
-                options = {};
-            if (_depth === $undefined)
-                _depth = 0;
-            if (_depth > $util.recursionLimit)
-                throw $Error("max depth exceeded");
-            let object = {};
-            if (options.defaults) {
-                object.queue = 0;
-                object.descriptors = 0;
-            }
-            if (message.queue != null && $Object.hasOwnProperty.call(message, "queue"))
-                object.queue = message.queue;
-            if (message.descriptors != null && $Object.hasOwnProperty.call(message, "descriptors"))
-                object.descriptors = message.descriptors;
-            return object;
-        };
-
-        /**
-         * Converts this RxCredit to JSON.
-         * @function toJSON
-         * @memberof ix.RxCredit
-         * @instance
-         * @returns {Object.<string,*>} JSON object
-         */
-        RxCredit.prototype.toJSON = function() {
-            return RxCredit.toObject(this, $protobuf.util.toJSONOptions);
-        };
-
-        /**
-         * Gets the type url for RxCredit
-         * @function getTypeUrl
-         * @memberof ix.RxCredit
-         * @static
-         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
-         * @returns {string} The type url
-         */
-        RxCredit.getTypeUrl = function(prefix) {
-            if (prefix === $undefined)
-                prefix = "type.googleapis.com";
-            return prefix + "/ix.RxCredit";
-        };
-
-        return RxCredit;
     })();
 
     /**

@@ -38,6 +38,14 @@ export { connectBus } from "./connect.ts";
 export { freePort, startNatsServer, type NatsServerHandle } from "./nats-server.ts";
 export { DEFAULT_RETA_SIZE, initialReta, flowGroupsOfQueue, spreadReta } from "./reta.ts";
 export type { RxFrame } from "./frame.ts";
+export { ProtoReader, ProtoWriter, WireType } from "./proto-wire.ts";
+export {
+  RxBurstWriter,
+  TxBurstWriter,
+  decodeRxBurst,
+  decodeTxBurst,
+  type TxBurstView,
+} from "./burst-codec.ts";
 export {
   RSS_OPTIONS,
   ConfigError,

@@ -25,14 +25,13 @@ export function permissionsFor(kind: ComponentKind, id: string, cores: number[] 
     case "nic":
       return {
         publish: ["ix.nic.rx.*", S.L2_RX, S.status("nic", ">")],
-        subscribe: ["ix.nic.tx.*", "ix.nic.credit.*", "ix.l2.tx.*", "ix.nic.ctl.>"],
+        subscribe: ["ix.nic.tx.*", "ix.l2.tx.*", "ix.nic.ctl.>"],
         allowResponses: true,
       };
     case "dataplane":
       return {
         publish: [
           "ix.nic.tx.*",
-          "ix.nic.credit.*",
           "ix.core.*.evt",
           "ix.core.*.migrate",
           S.status("dataplane", ">"),

@@ -9,10 +9,8 @@ export const L2_RX = "ix.l2.rx";
 
 /** NIC -> dataplane core: RxBurst of queue q. */
 export const nicRx = (queue: number): string => `ix.nic.rx.${queue}`;
-/** Dataplane core -> NIC: TxBurst on queue q. */
+/** Dataplane core -> NIC: TxBurst on queue q (frames to send and RX credits, one message per cycle). */
 export const nicTx = (queue: number): string => `ix.nic.tx.${queue}`;
-/** Dataplane core -> NIC: RxCredit, descriptors refilled on queue q. */
-export const nicCredit = (queue: number): string => `ix.nic.credit.${queue}`;
 /** Control of the NIC (request/reply). reta.set is reserved to IXCP. */
 export const NIC_RETA_GET = "ix.nic.ctl.reta.get";
 export const NIC_RETA_SET = "ix.nic.ctl.reta.set";

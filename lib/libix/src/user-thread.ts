@@ -2,7 +2,8 @@
 // array and the event-condition handlers). It receives the core's event
 // conditions (one EventBatch per dataplane cycle), completes the return codes
 // of the batch they answer, hands each condition to the registered handlers
-// (IX's ix_ops), and answers with every syscall made meanwhile as ONE batch.
+// (IX's ix_ops), and answers with every syscall made meanwhile as ONE batch
+// (IX's run_io: one answer per batch of events, even with no call in it).
 // It knows handles, cookies and return codes, never connections: the ixev
 // layer (conn.ts, ixev.ts) builds those on top.
 import { ix } from "@ix/proto";
@@ -93,7 +94,13 @@ export class UserThread {
     this.participants.delete(p);
   }
 
-  /** Handles one EventBatch from the core. Malformed input is dropped by the caller's decode. */
+  /**
+   * Handles one EventBatch from the core. A batch with events is a return
+   * from run_io: it is answered with exactly one SyscallBatch, empty if no
+   * call was made (the core holds the next events until it comes). A batch of
+   * return codes alone needs no answer. Malformed input is dropped by the
+   * caller's decode.
+   */
   handleBatch(b: ix.EventBatch): void {
     this.dispatching = true;
     try {
@@ -105,14 +112,14 @@ export class UserThread {
     } finally {
       this.dispatching = false;
     }
-    this.flush();
+    this.flush(b.events.length > 0);
   }
 
-  /** Sends every call queued so far as one SyscallBatch (nothing when none). */
-  flush(): void {
+  /** Sends every call queued so far as one SyscallBatch (nothing when none, unless `returning` from run_io). */
+  flush(returning = false): void {
     for (const p of this.participants) p.beforeFlush();
     this.participants.clear();
-    this.batch.flush();
+    this.batch.flush(returning);
   }
 
   private dispatch(e: ix.IEvent): void {

@@ -26,6 +26,8 @@ export interface DataplaneConfig {
   transitionTimeoutUs: number;
   /** No syscalls for this long while events wait for an answer: the app is reported stalled. */
   appStallMs: number;
+  /** run_io: the app not back from its last EventBatch within this long is treated as slow (events flow every cycle until it answers). */
+  appReturnTimeoutMs: number;
   /**
    * Debug/test: re-hash every TCP segment and drop (count) those whose flow
    * group differs from the NIC's (a NIC and core configured with different
@@ -55,6 +57,7 @@ export function loadConfig(
       parked: { type: "boolean" },
       "transition-timeout-us": { type: "string" },
       "app-stall-ms": { type: "string" },
+      "app-return-timeout-ms": { type: "string" },
       "verify-flow-group": { type: "boolean" },
     },
   });
@@ -94,6 +97,7 @@ export function loadConfig(
       10_000_000,
     ),
     appStallMs: int(values["app-stall-ms"], "IX_APP_STALL_MS", 2000, 50, 3_600_000),
+    appReturnTimeoutMs: int(values["app-return-timeout-ms"], "IX_APP_RETURN_TIMEOUT_MS", 200, 1, 3_600_000),
     verifyFlowGroup: values["verify-flow-group"] ?? env.IX_VERIFY_FLOW_GROUP === "1",
   };
 }

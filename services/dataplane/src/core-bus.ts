@@ -1,25 +1,24 @@
-// A dataplane core on the bus: the NATS subjects it talks on (RX/TX/credits
-// with the NIC, syscalls/events with the app, commands from IXCP, migration
-// with other cores), decoding what arrives and encoding what leaves. Decoding
+// A dataplane core on the bus: the NATS subjects it talks on (RX bursts and
+// TX bursts with credits with the NIC, syscalls/events with the app, commands
+// from IXCP, migration with other cores), decoding what arrives and encoding
+// what leaves. The frame messages are encoded and decoded by hand (lib/bus
+// burst-codec.ts, events.ts): no allocation per frame or event. Decoding
 // failures are counted, never fatal: the app and the wire are untrusted.
 import type { NatsConnection, Subscription } from "@nats-io/transport-node";
 import { ix } from "@ix/proto";
-import { subjects as S } from "@ix/bus";
+import { subjects as S, TxBurstWriter, decodeRxBurst, type RxFrame } from "@ix/bus";
 import { DataplaneCore, type CoreIo } from "./core.ts";
 import type { TxSink } from "./elastic-thread.ts";
 import { clockUs, nodeTimers } from "./clock.ts";
 import type { DataplaneConfig } from "./config.ts";
 
-const EMPTY = new Uint8Array(0);
-
-/** Step 6 over the bus: consumed descriptors as one RxCredit, then the frames as one TxBurst. */
+/** Step 6 over the bus: the cycle's frames and consumed descriptors as one TxBurst. */
 function nicOverBus(nc: NatsConnection, queue: number): TxSink {
+  const writer = new TxBurstWriter();
+  const subject = S.nicTx(queue);
   return {
-    flush(frames, credits) {
-      if (credits > 0)
-        nc.publish(S.nicCredit(queue), ix.RxCredit.encode({ queue, descriptors: credits }).finish());
-      if (frames.length > 0)
-        nc.publish(S.nicTx(queue), ix.TxBurst.encode({ queue, frames: frames as Uint8Array[] }).finish());
+    flush(frames, credits, batchLimit) {
+      nc.publish(subject, writer.encode(queue, frames, credits, batchLimit));
     },
   };
 }
@@ -28,7 +27,7 @@ function nicOverBus(nc: NatsConnection, queue: number): TxSink {
 export function busIo(nc: NatsConnection, core: number): CoreIo {
   return {
     nic: nicOverBus(nc, core),
-    publishEvents: (batch) => nc.publish(S.coreEvt(core), ix.EventBatch.encode(batch).finish()),
+    publishEvents: (bytes) => nc.publish(S.coreEvt(core), bytes),
     sendMigration: (target, m) => nc.publish(S.coreMigrate(target), ix.Migration.encode(m).finish()),
     clock: clockUs,
     timers: nodeTimers,
@@ -69,22 +68,16 @@ export class CoreBus {
     this.core.stop();
   }
 
+  /** Reused for every RxBurst: the decoded frames go straight into the RX ring. */
+  private readonly rxFrames: RxFrame[] = [];
+  private readonly keepRx = (f: RxFrame): void => void this.rxFrames.push(f);
+
   private onRx(data: Uint8Array): void {
-    let burst: ix.RxBurst;
-    try {
-      burst = ix.RxBurst.decode(data);
-    } catch {
-      this.malformed.rx++;
-      return;
-    }
-    this.core.receiveRx(
-      burst.frames.map((f) => ({
-        data: f.data ?? EMPTY,
-        rxTimeUs: f.rxTimeUs ?? 0,
-        flowGroup: f.flowGroup ?? 0,
-        rssHash: f.rssHash ?? 0,
-      })),
-    );
+    const frames = this.rxFrames;
+    // A malformed burst still delivers the frames before the fault (each was whole).
+    if (decodeRxBurst(data, this.keepRx) < 0) this.malformed.rx++;
+    this.core.receiveRx(frames);
+    frames.length = 0;
   }
 
   private onSyscalls(data: Uint8Array): void {

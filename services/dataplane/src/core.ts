@@ -28,8 +28,8 @@ import type { DataplaneConfig } from "./config.ts";
 export interface CoreIo {
   /** Step 6: TX frames and RX credits to the NIC. */
   nic: TxSink;
-  /** Step 7 (and immediate notices): one EventBatch to the app. */
-  publishEvents(batch: ix.IEventBatch): void;
+  /** Step 7 (and immediate notices): one encoded EventBatch to the app. */
+  publishEvents(bytes: Uint8Array): void;
   /** A Migration message to another core. */
   sendMigration(target: number, m: ix.IMigration): void;
   /** Microseconds. */
@@ -85,6 +85,8 @@ export class DataplaneCore {
       core,
       stackEvents: stack,
       publish: io.publishEvents,
+      clock: io.clock,
+      returnTimeoutUs: cfg.appReturnTimeoutMs * 1000,
       awaitingAnswer: () => appWatch.delivered(io.clock()),
     }));
     const migrations = (this.migrations = new Migrations(

@@ -4,8 +4,10 @@
 //   3. run due timers
 //   4-5. take up to B frames from the RX ring (never waiting for B to fill)
 //        and push each through the TCP/IP stack, producing event conditions
-//   6. flush TX to the NIC, give consumed descriptors back
-//   7. hand the event conditions (and step 1's return codes) to the app
+//   6. flush TX to the NIC with the consumed descriptors (one TxBurst)
+//   7. hand the event conditions (and step 1's return codes) to the app,
+//      unless it has not yet returned from the previous batch (run_io; the
+//      events are then carried, see event-outbox.ts)
 // When there is nothing to do the thread schedules nothing: the next frame,
 // syscall batch or timer deadline wakes it, so an idle core uses no CPU.
 //
@@ -34,6 +36,8 @@ export interface RxSource {
   readonly length: number;
   shift(): RxFrame | undefined;
   peek(): RxFrame | undefined;
+  /** Descriptors freed outside the RX step since the last call (frames a migration took), to credit. */
+  takeReleased(): number;
 }
 
 /** Step 6: the NIC side. Called at most once per cycle, only when there is something to send. */
@@ -41,9 +45,11 @@ export interface TxSink {
   /**
    * `frames`: what the stack transmitted this cycle, valid only during the
    * call (encode them); `credits`: RX descriptors consumed this cycle, to be
-   * given back to the NIC. Either may be empty/0, not both.
+   * given back to the NIC (they also let it send the next RX burst);
+   * `batchLimit`: B, the most frames the next burst should hold. `frames`
+   * and `credits` may be empty/0, not both.
    */
-  flush(frames: readonly Uint8Array[], credits: number): void;
+  flush(frames: readonly Uint8Array[], credits: number, batchLimit: number): void;
 }
 
 /** Step 1: the app's syscall batches waiting since the last cycle. */
@@ -70,8 +76,10 @@ export interface RxFilter {
 export interface EventSink {
   /** Sends this cycle's event conditions with the pending return codes, as one batch. */
   flush(): void;
-  /** Event conditions left for the next cycles (a per-cycle bound was hit). */
+  /** Event conditions ready for the next cycles (a per-cycle bound was hit); 0 while held for the app. */
   readonly backlog: number;
+  /** When held events must leave even if the app has not returned (us); Infinity when none are held. */
+  nextDeadline(): number;
 }
 
 export interface ElasticThreadParts {
@@ -167,10 +175,11 @@ export class ElasticThread {
     }
     p.rxFilter?.flush();
     const frames = p.txBatch.frames;
-    if (frames.length > 0 || processed > 0) {
+    const credits = processed + p.rx.takeReleased();
+    if (frames.length > 0 || credits > 0) {
       this.stats.framesOut += frames.length;
       for (const f of frames) this.stats.bytesOut += f.length;
-      p.nic.flush(frames, processed);
+      p.nic.flush(frames, credits, b);
       p.txBatch.reset();
     }
     p.events.flush();
@@ -185,8 +194,14 @@ export class ElasticThread {
   };
 
   private scheduleNext(now: number): void {
+    // Something that arrived during the cycle (an app's return, a frame) already scheduled the next one.
+    if (this.scheduled) return;
     if (this.p.rx.length > 0 || this.p.events.backlog > 0) return this.wake();
-    const deadline = Math.min(this.p.stack.nextDeadline(), this.p.control.nextDeadline());
+    const deadline = Math.min(
+      this.p.stack.nextDeadline(),
+      this.p.control.nextDeadline(),
+      this.p.events.nextDeadline(),
+    );
     if (deadline === Infinity) return;
     // Timers coarser than 1 ms would be rounded by setTimeout anyway; a due
     // timer runs in the next cycle right away.

@@ -4,17 +4,33 @@
 // user space once per cycle with both). At most MAX_EVENTS_PER_CYCLE events
 // leave per batch; the rest wait for the next cycles, in order.
 //
+// IX's run_io alternation: after a batch with events the app owes the core a
+// SyscallBatch (libix sends one per such batch, empty if it made no call: its
+// return from run_io). Until it comes, the events of later cycles are carried
+// (the core keeps running RX, TX and timers meanwhile: TCP still ACKs and
+// retransmits), and leave together in the next batch once the app is back.
+// So under load the app gets fewer, larger batches. An app that does not
+// answer within `returnTimeoutUs` is treated as slow (counted in
+// lateReturns): the core delivers every cycle again, as to an app outside
+// run_io, until the app's next batch brings it back.
+//
+// What the app receives is never empty for nothing: a batch leaves only with
+// events or with return codes the app waits for (its callbacks run on them).
+//
 // Some things cannot wait for the cycle's end and go at once, in their own
 // batch: the results of all but the last syscall batch a cycle ran, and
 // EV_MOVED notices (a migrated connection's new core, an accept that raced
 // its group's move).
-import { ix } from "@ix/proto";
+import type { ix } from "@ix/proto";
 import type { StackEvent } from "@ix/netstack";
-import { encodeEvent } from "./events.ts";
+import { EventBatchWriter } from "./events.ts";
 import type { EventSink } from "./elastic-thread.ts";
 
 /** IX: at most 8192 event conditions per core per cycle; the rest wait for the next. */
 export const MAX_EVENTS_PER_CYCLE = 8192;
+
+/** Default wait for the app's return before it is treated as slow (us). */
+export const DEFAULT_RETURN_TIMEOUT_US = 200_000;
 
 /** The return codes of one syscall batch, for the batch's `seq`. */
 export interface BatchResults {
@@ -26,25 +42,64 @@ export interface EventOutboxParts {
   core: number;
   /** The stack's event conditions; drained (emptied in place) by every flush. */
   stackEvents: { events: StackEvent[] };
-  /** Sends one EventBatch to the app (the service encodes and publishes it on ix.core.<c>.evt). */
-  publish(batch: ix.IEventBatch): void;
+  /** Sends one encoded EventBatch to the app (the service publishes it on ix.core.<c>.evt). */
+  publish(bytes: Uint8Array): void;
+  /** Microseconds. */
+  clock: () => number;
+  /** How long the app may take to return from run_io before it is treated as slow (us). */
+  returnTimeoutUs?: number;
   /** Events that expect an answer (knock, recv, dead) just left (the app watch starts its clock). */
   awaitingAnswer?(): void;
 }
 
 export class EventOutbox implements EventSink {
+  /** Times the app did not return within returnTimeoutUs (it was then treated as slow). */
+  lateReturns = 0;
+  /** Batches sent to the app. */
+  batchesSent = 0;
   private carried: StackEvent[] = [];
   private results: BatchResults | undefined;
   private seq = 0;
+  /** When the batch the app has not yet returned from left (us); 0: the app owes nothing. */
+  private awaitingSince = 0;
+  /** The app missed a return: deliver every cycle until it answers again. */
+  private slow = false;
+  /** This cycle's flush held events back for the app's return. */
+  private holding = false;
+  private readonly writer = new EventBatchWriter();
+  private readonly returnTimeoutUs: number;
   private readonly p: EventOutboxParts;
 
   constructor(parts: EventOutboxParts) {
     this.p = parts;
+    this.returnTimeoutUs = parts.returnTimeoutUs ?? DEFAULT_RETURN_TIMEOUT_US;
   }
 
-  /** Events left for the next cycles. */
+  /** Events ready to leave in the next cycles (0 while they wait for the app's return). */
   get backlog(): number {
+    return this.holding ? 0 : this.carried.length;
+  }
+
+  /** Events waiting in the core, deliverable or held for the app's return. */
+  get pending(): number {
     return this.carried.length;
+  }
+
+  /** Whether the app owes a return from its last batch (and is not treated as slow). */
+  get awaitingReturn(): boolean {
+    return this.awaitingSince !== 0 && !this.slow;
+  }
+
+  /** When held events must leave even without the app's return (us); Infinity when none are held. */
+  nextDeadline(): number {
+    return this.holding && this.carried.length > 0 ? this.awaitingSince + this.returnTimeoutUs : Infinity;
+  }
+
+  /** A SyscallBatch of the app ran (step 1): the app is back from run_io. */
+  returned(): void {
+    this.awaitingSince = 0;
+    this.slow = false;
+    this.holding = false;
   }
 
   /** Return codes to send with this cycle's events (step 1's last batch). */
@@ -52,45 +107,64 @@ export class EventOutbox implements EventSink {
     this.results = results;
   }
 
-  /** Sends `events` (already encoded) and optionally `results` now, in a batch of their own. */
+  /** Sends `events` and optionally `results` now, in a batch of their own (not held for the app's return). */
   sendNow(events: ix.IEvent[], results?: BatchResults): void {
-    this.publish(events, results);
+    const w = this.writer;
+    w.begin(this.p.core, ++this.seq);
+    for (const e of events) w.event(e);
+    this.send(w.end(results?.seq ?? 0, results?.results ?? NONE), events.length);
   }
 
-  /** The app instance they were meant for is gone: nothing pending is sent. */
+  /** The app instance they were meant for is gone: nothing pending is sent, nothing is owed. */
   discard(): void {
     this.carried = [];
     this.results = undefined;
+    this.returned();
   }
 
-  /** Step 7: this cycle's events plus the pending return codes, as one batch (none when both are empty). */
+  /** Step 7: this cycle's events plus the pending return codes, as one batch, unless the app owes a return. */
   flush(): void {
     const fresh = this.p.stackEvents.events;
-    const events = this.carried.length > 0 ? this.carried.concat(fresh) : fresh.slice();
+    for (let i = 0; i < fresh.length; i++) this.carried.push(fresh[i]);
     fresh.length = 0;
-    if (events.length === 0 && !this.results) return;
-    const now = events.length > MAX_EVENTS_PER_CYCLE ? events.slice(0, MAX_EVENTS_PER_CYCLE) : events;
-    this.carried = events.length > MAX_EVENTS_PER_CYCLE ? events.slice(MAX_EVENTS_PER_CYCLE) : [];
-    if (this.p.awaitingAnswer) {
-      for (const e of now) {
-        if (e.type === "knock" || e.type === "recv" || e.type === "dead") {
-          this.p.awaitingAnswer();
-          break;
-        }
-      }
+    const carried = this.carried;
+    if (carried.length === 0 && !this.results) {
+      this.holding = false;
+      return;
     }
+    if (this.awaitingSince !== 0 && !this.slow) {
+      const now = this.p.clock();
+      if (now - this.awaitingSince < this.returnTimeoutUs) {
+        this.holding = true;
+        return;
+      }
+      this.slow = true;
+      this.lateReturns++;
+    }
+    this.holding = false;
+    const n = Math.min(carried.length, MAX_EVENTS_PER_CYCLE);
+    const w = this.writer;
+    w.begin(this.p.core, ++this.seq);
+    let answer = false;
+    for (let i = 0; i < n; i++) {
+      const e = carried[i];
+      w.stackEvent(e);
+      if (e.type === "knock" || e.type === "recv" || e.type === "dead") answer = true;
+    }
+    if (answer) this.p.awaitingAnswer?.();
+    if (n === carried.length) carried.length = 0;
+    else carried.splice(0, n);
     const results = this.results;
     this.results = undefined;
-    this.publish(now.map(encodeEvent), results);
+    this.send(w.end(results?.seq ?? 0, results?.results ?? NONE), n);
   }
 
-  private publish(events: ix.IEvent[], results: BatchResults | undefined): void {
-    this.p.publish({
-      core: this.p.core,
-      seq: ++this.seq,
-      events,
-      resultsSeq: results?.seq ?? 0,
-      results: results?.results ?? [],
-    });
+  private send(bytes: Uint8Array, events: number): void {
+    // A batch with events is a return to user space: the app owes its next SyscallBatch.
+    if (events > 0 && this.awaitingSince === 0) this.awaitingSince = this.p.clock() || 1;
+    this.batchesSent++;
+    this.p.publish(bytes);
   }
 }
+
+const NONE: readonly number[] = [];

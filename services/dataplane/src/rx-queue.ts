@@ -12,6 +12,8 @@ export class RxQueue {
   private count = 0;
   /** Frames refused because the ring was full. */
   dropped = 0;
+  /** Frames taken out by extract() since the last takeReleased(): their descriptors are owed to the NIC. */
+  private released = 0;
 
   constructor(capacity: number) {
     this.items = new Array(capacity);
@@ -56,6 +58,14 @@ export class RxQueue {
     for (let f = this.shift(); f; f = this.shift()) (groups.has(f.flowGroup) ? taken : kept).push(f);
     // Kept frames were all in the ring a moment ago: they fit again.
     for (const f of kept) this.push(f);
+    this.released += taken.length;
     return taken;
+  }
+
+  /** Descriptors freed by extract() since the last call (the cycle credits them at step 6). */
+  takeReleased(): number {
+    const n = this.released;
+    this.released = 0;
+    return n;
   }
 }

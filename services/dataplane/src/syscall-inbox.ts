@@ -70,6 +70,10 @@ export class SyscallInbox implements SyscallSource {
       const b = batches[i];
       const app = b.app ?? "";
       if (this.p.appWatch.answered(app)) this.releaseOrphans(app);
+      // Any batch is the app entering the kernel (IX's run_io): it may get its next events.
+      this.p.outbox.returned();
+      // An empty batch only returns from run_io: no return codes to send back.
+      if (b.calls.length === 0) continue;
       const notices: ix.IEvent[] = [];
       const results = executeBatch(this.p.stack, b, this.counters, this.p.movedTo, (call, target) => {
         if (call.kind === ix.SyscallKind.SYS_ACCEPT) {

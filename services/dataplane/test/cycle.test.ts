@@ -179,8 +179,13 @@ test("a core sleeps until its next TCP timer, not before", () => {
 
 test("event conditions beyond IX's per-cycle bound wait for the next batches, in order", () => {
   const stack = { events: [] as import("@ix/netstack").StackEvent[] };
-  const sent: ix.IEventBatch[] = [];
-  const outbox = new EventOutbox({ core: 3, stackEvents: stack, publish: (b) => sent.push(b) });
+  const sent: ix.EventBatch[] = [];
+  const outbox = new EventOutbox({
+    core: 3,
+    stackEvents: stack,
+    publish: (b) => sent.push(ix.EventBatch.decode(b)),
+    clock: () => 1,
+  });
   for (let i = 0; i < MAX_EVENTS_PER_CYCLE + 5; i++) stack.events.push({ type: "udpSent", cookie: i });
   outbox.setResults({ seq: 9, results: [0] });
   outbox.flush();
@@ -190,6 +195,7 @@ test("event conditions beyond IX's per-cycle bound wait for the next batches, in
   assert.equal(sent[0].resultsSeq, 9);
   assert.equal(outbox.backlog, 5);
   stack.events.push({ type: "udpSent", cookie: -1 });
+  outbox.returned(); // the app answered the first batch (run_io)
   outbox.flush();
   assert.deepEqual(
     sent[1].events?.map((e) => e.cookie),
@@ -197,6 +203,7 @@ test("event conditions beyond IX's per-cycle bound wait for the next batches, in
   );
   assert.equal(sent[1].resultsSeq, 0, "return codes go once");
   assert.equal(outbox.backlog, 0);
+  outbox.returned();
   outbox.flush();
   assert.equal(sent.length, 2, "nothing to say: nothing sent");
 });

@@ -73,10 +73,11 @@ export class ManualTime implements Timers {
   }
 }
 
-/** One step-6 call: frames (copied) and credits. */
+/** One step-6 call: frames (copied), credits and the B the core stated. */
 export interface TxRecord {
   frames: Uint8Array[];
   credits: number;
+  batchLimit: number;
 }
 
 /** A core plus everything it sent. */
@@ -91,20 +92,42 @@ export class RecordedCore {
   duringTx: (() => void) | undefined;
   /** Where the core's Migration messages go (another core, or held by the test). */
   onMigration: (target: number, m: ix.Migration) => void = () => undefined;
+  /**
+   * The app returns from run_io at once: every EventBatch with events is
+   * answered by an empty SyscallBatch (as libix does), so the core never
+   * holds events. Tests of the run_io alternation turn it off and answer
+   * themselves.
+   */
+  autoReturn = true;
+  /** Empty SyscallBatches sent by autoReturn. */
+  returns = 0;
+  private lastApp = "test#1";
+  private returnSeq = 1_000_000;
 
   constructor(time: ManualTime, args: string[]) {
     const cfg = loadConfig(args, {});
     this.core = new DataplaneCore(cfg, {
       nic: {
-        flush: (frames, credits) => {
+        flush: (frames, credits, batchLimit) => {
           this.duringTx?.();
           const copies = frames.map((f) => f.slice());
-          this.tx.push({ frames: copies, credits });
+          this.tx.push({ frames: copies, credits, batchLimit });
           for (const f of copies) this.onTx(f);
         },
       },
-      // Through the wire encoding, as the app would see it.
-      publishEvents: (b) => this.events.push(ix.EventBatch.decode(ix.EventBatch.encode(b).finish())),
+      // The wire encoding, decoded as the app would see it.
+      publishEvents: (bytes) => {
+        const b = ix.EventBatch.decode(bytes);
+        this.events.push(b);
+        if (this.autoReturn && b.events.length > 0) {
+          this.returns++;
+          this.core.receiveSyscalls(
+            ix.SyscallBatch.decode(
+              ix.SyscallBatch.encode({ core: 0, seq: ++this.returnSeq, app: this.lastApp }).finish(),
+            ),
+          );
+        }
+      },
       sendMigration: (target, m) => {
         const decoded = ix.Migration.decode(ix.Migration.encode(m).finish());
         this.migrationsSent.push({ target, m: decoded });
@@ -118,6 +141,7 @@ export class RecordedCore {
 
   /** Sends the app's calls as one SyscallBatch. */
   syscalls(seq: number, calls: ix.ISyscall[], app = "test#1"): void {
+    this.lastApp = app;
     this.core.receiveSyscalls(
       ix.SyscallBatch.decode(ix.SyscallBatch.encode({ core: 0, seq, calls, app }).finish()),
     );

@@ -20,6 +20,10 @@ export interface NicConfig {
   ringSize: number;
   /** Most frames in one RxBurst message. */
   burstSize: number;
+  /** RX bursts a queue may have in flight to its core before it waits for credits (self-clocking). */
+  rxBurstsInFlight: number;
+  /** A queue that waited this long for credits with frames waiting is re-armed (a lost TxBurst, a restarted core). */
+  creditTimeoutMs: number;
   /** The UDP wire port binds here (QEMU dgram netdev style); null: no UDP wire. */
   wireListen: UdpAddress | null;
   /** Where outgoing frames are sent; null: the source of the last datagram received. */
@@ -40,6 +44,8 @@ const OPTIONS = {
   ...RSS_OPTIONS,
   "ring-size": "IX_NIC_RING_SIZE",
   "burst-size": "IX_NIC_BURST_SIZE",
+  "rx-bursts-in-flight": "IX_NIC_RX_BURSTS_IN_FLIGHT",
+  "credit-timeout-ms": "IX_NIC_CREDIT_TIMEOUT_MS",
   "wire-listen": "IX_NIC_WIRE_LISTEN",
   "wire-peer": "IX_NIC_WIRE_PEER",
   "host-ip": "IX_HOST_IP",
@@ -53,7 +59,7 @@ type OptionName = keyof typeof OPTIONS;
 
 export const USAGE = `usage: node services/nic/src/main.ts [--flag value ...]
 ${Object.entries(OPTIONS)
-  .map(([flag, env]) => `  --${flag.padEnd(12)} (env ${env})`)
+  .map(([flag, env]) => `  --${flag.padEnd(19)} (env ${env})`)
   .join("\n")}
 NATS credentials: IX_NATS_URL, IX_NATS_USER, IX_NATS_PASSWORD.`;
 
@@ -118,6 +124,8 @@ export function loadConfig(argv: string[] = [], env: NodeJS.ProcessEnv = {}): Ni
     rssKey: rss.rssKey ?? DEFAULT_RSS_KEY.slice(),
     ringSize: int("ring-size", 512, 1, 65536),
     burstSize: int("burst-size", 64, 1, 8192),
+    rxBurstsInFlight: int("rx-bursts-in-flight", 1, 1, 64),
+    creditTimeoutMs: int("credit-timeout-ms", 100, 1, 60_000),
     wireListen: listen === undefined ? null : parseUdpAddress("wire-listen", listen),
     wirePeer: peer === undefined ? null : parseUdpAddress("wire-peer", peer),
     hostIp: parseIpv4(get("host-ip") ?? "10.77.0.2"),

@@ -106,6 +106,7 @@ export class NicControl {
       error = "the RSS key cannot be changed at run time (restart the NIC with --rss-key)";
     } else error = c.replace(req.queues);
     if (error !== null) return this.fail(m, "reta_set", error);
+    this.nic.drainRings();
     this.onRetaChange();
     this.reply(m, "reta_set", ix.Reta.encode(retaMessage(this.nic)));
   }

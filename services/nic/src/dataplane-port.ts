@@ -1,10 +1,11 @@
 // The NIC's side facing the dataplane cores: RX bursts out on ix.nic.rx.<q>,
-// TX bursts in on ix.nic.tx.<q>, descriptor credits in on ix.nic.credit.<q>.
-// The queue is taken from the subject (the server's permissions are per
-// subject, so that is the part that cannot be forged by a message body).
+// TX bursts in on ix.nic.tx.<q>, each carrying the frames to send and the
+// core's RX credits (one message per core cycle). The queue is taken from
+// the subject (the server's permissions are per subject, so that is the part
+// that cannot be forged by a message body). Both messages are encoded and
+// decoded by hand (lib/bus burst-codec.ts): no allocation per frame.
 import type { NatsConnection, Subscription } from "@nats-io/transport-node";
-import { ix } from "@ix/proto";
-import { subjects as S, type RxFrame } from "@ix/bus";
+import { subjects as S, RxBurstWriter, decodeTxBurst, type RxFrame, type TxBurstView } from "@ix/bus";
 import type { Nic } from "./nic.ts";
 
 /** "ix.nic.tx.3" -> 3; -1 when the last token is not a decimal number. */
@@ -17,6 +18,8 @@ export class DataplanePort {
   private readonly nic: Nic;
   private readonly subs: Subscription[] = [];
   private readonly rxSubjects: string[];
+  private readonly rxWriter = new RxBurstWriter();
+  private readonly txView: TxBurstView = { queue: 0, frames: [], credits: 0, batchLimit: 0 };
 
   constructor(nic: Nic) {
     this.nic = nic;
@@ -27,33 +30,21 @@ export class DataplanePort {
     const nic = this.nic;
     nic.rxSink = (queue: number, frames: readonly RxFrame[]) => {
       // encode() copies the frames into the message: the slots may be reused afterwards.
-      nc.publish(this.rxSubjects[queue], ix.RxBurst.encode({ queue, frames: frames as RxFrame[] }).finish());
+      nc.publish(this.rxSubjects[queue], this.rxWriter.encode(queue, frames));
     };
     this.subs.push(
       nc.subscribe("ix.nic.tx.*", {
         callback: (err, m) => {
           if (err) return;
-          let burst: ix.TxBurst;
-          try {
-            burst = ix.TxBurst.decode(m.data);
-          } catch {
+          const tx = this.txView;
+          if (!decodeTxBurst(m.data, tx)) {
             nic.countMalformed();
             return;
           }
-          nic.transmit(queueOfSubject(m.subject), burst.frames);
-        },
-      }),
-      nc.subscribe("ix.nic.credit.*", {
-        callback: (err, m) => {
-          if (err) return;
-          let credit: ix.RxCredit;
-          try {
-            credit = ix.RxCredit.decode(m.data);
-          } catch {
-            nic.countMalformed();
-            return;
-          }
-          nic.credit(queueOfSubject(m.subject), credit.descriptors);
+          const q = queueOfSubject(m.subject);
+          if (tx.frames.length > 0) nic.transmit(q, tx.frames);
+          nic.credit(q, tx.credits, tx.batchLimit);
+          tx.frames.length = 0;
         },
       }),
     );

@@ -30,7 +30,7 @@ function readConfig(): NicConfig {
 
 async function main(): Promise<void> {
   const cfg = readConfig();
-  const nic = new Nic({ ...cfg });
+  const nic = new Nic({ ...cfg, creditTimeoutUs: cfg.creditTimeoutMs * 1000 });
   const control = new NicControl(nic);
   const dataplane = new DataplanePort(nic);
   const natsWire = new NatsWire(nic);

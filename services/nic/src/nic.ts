@@ -1,13 +1,16 @@
 // The NIC's datapath, free of NATS and sockets so it can be tested directly:
 // frames from the wire go through inbound faults, the MAC filter, ARP offload
 // and RSS into bounded RX rings; frames from the cores go through outbound
-// faults to the wire ports. Output is batched: everything produced during one
-// event-loop turn leaves in flush(), RX as bursts of at most `burstSize`.
+// faults to the wire ports. Wire output is batched per event-loop turn. RX is
+// self-clocked (burst-clock.ts): a queue's frames wait in its ring while
+// `rxBurstsInFlight` bursts are unanswered and leave, up to the core's B (and
+// `burstSize`), when the core's credits come back.
 import { ArpOffload } from "./arp-offload.ts";
 import { Captures, Tap } from "./capture.ts";
 import { FaultInjector, Rng, macEquals, type FaultConfig } from "./netstack.ts";
 import { FrameKind, RssClassifier } from "./rss-classifier.ts";
 import { RxRing } from "./rx-ring.ts";
+import { BurstClock } from "./burst-clock.ts";
 import type { RxFrame } from "@ix/bus";
 
 export const WIRE_SIDES = ["udp", "nats"] as const;
@@ -46,7 +49,14 @@ export interface NicOptions {
   clock?: () => number;
   /** Flush on setImmediate after input (default true); tests set false and call pump(). */
   autoFlush?: boolean;
+  /** RX bursts a queue may have unanswered by credits (default 1). */
+  rxBurstsInFlight?: number;
+  /** A queue waiting this long (us) for credits while frames wait is re-armed (default 100 ms). */
+  creditTimeoutUs?: number;
 }
+
+export const DEFAULT_RX_BURSTS_IN_FLIGHT = 1;
+export const DEFAULT_CREDIT_TIMEOUT_US = 100_000;
 
 const EMPTY = new Uint8Array(0);
 const wallClockUs = (): number => (performance.timeOrigin + performance.now()) * 1000;
@@ -86,11 +96,20 @@ export class Nic {
     bad_queue: 0,
     malformed: 0,
   };
-  /** Receives each RX burst during flush(); `frames` is reused after it returns. */
+  /** Receives each RX burst during flush(); `frames` and its slots are reused after it returns. */
   rxSink: (queue: number, frames: readonly RxFrame[]) => void = () => undefined;
+  /** Per queue: bursts in flight to the core, and the re-arm after lost credits. */
+  readonly clocks: BurstClock[];
+  /** Per queue: the core's B as its last TxBurst stated (0: not known; burstSize bounds). */
+  readonly coreBatch: number[];
+  /** Per queue: RX bursts sent, and frames in them (frames per burst = their ratio). */
+  readonly rxBursts: number[];
   private readonly wires: WirePort[] = [];
+  /** Per queue: frames waiting in the ring for the core (a FIFO of reused slots, at most ringSize). */
   private readonly pending: RxFrame[][];
+  private readonly pendingHead: number[];
   private readonly pendingCount: number[];
+  private readonly burst: RxFrame[] = [];
   private wireQueue: Uint8Array[] = [];
   private readonly autoFlush: boolean;
   private turnScheduled = false;
@@ -122,7 +141,13 @@ export class Nic {
     this.txFrames = new Array<number>(o.queues).fill(0);
     this.txBytes = new Array<number>(o.queues).fill(0);
     this.pending = Array.from({ length: o.queues }, () => []);
+    this.pendingHead = new Array<number>(o.queues).fill(0);
     this.pendingCount = new Array<number>(o.queues).fill(0);
+    const inFlight = o.rxBurstsInFlight ?? DEFAULT_RX_BURSTS_IN_FLIGHT;
+    const timeout = o.creditTimeoutUs ?? DEFAULT_CREDIT_TIMEOUT_US;
+    this.clocks = Array.from({ length: o.queues }, () => new BurstClock(inFlight, timeout));
+    this.coreBatch = new Array<number>(o.queues).fill(0);
+    this.rxBursts = new Array<number>(o.queues).fill(0);
   }
 
   get queues(): number {
@@ -164,13 +189,37 @@ export class Nic {
     this.kick();
   }
 
-  /** A core gave back `descriptors` RX descriptors of `queue`. */
-  credit(queue: number, descriptors: number): void {
+  /**
+   * A core gave back `descriptors` RX descriptors of `queue` (its TxBurst's
+   * credits) and stated its batch bound `batchLimit` (0: unknown). Frames
+   * waiting in the ring may leave now.
+   */
+  credit(queue: number, descriptors: number, batchLimit = 0): void {
     if (!(queue >= 0 && queue < this.rings.length)) {
       this.drops.bad_queue++;
       return;
     }
-    this.rings[queue].credit(descriptors);
+    if (batchLimit > 0) this.coreBatch[queue] = batchLimit;
+    if (descriptors > 0) {
+      this.rings[queue].credit(descriptors);
+      this.clocks[queue].credited(descriptors, this.clock());
+    }
+    if (this.pendingCount[queue] > 0) this.kick();
+  }
+
+  /** Frames waiting in `queue`'s ring for the core's credits. */
+  waiting(queue: number): number {
+    return this.pendingCount[queue];
+  }
+
+  /**
+   * The RETA changed: every frame waiting in a ring leaves now, whatever is
+   * in flight, so frames of a migrating group reach the source core (which
+   * forwards them) before the target's transition window ends (order kept).
+   */
+  drainRings(): void {
+    const now = this.clock();
+    for (let q = 0; q < this.pending.length; q++) while (this.pendingCount[q] > 0) this.sendBurst(q, now);
   }
 
   /** Counts an undecodable data-plane message (adapters call this). */
@@ -201,16 +250,15 @@ export class Nic {
     this.armTimer(now);
   }
 
-  /** Sends every pending RX burst and wire frame. */
+  /** Sends the RX bursts the queues' clocks allow (re-arming overdue ones) and every wire frame. */
   flush(): void {
-    const burst = this.burstSize;
+    const now = this.clock();
     for (let q = 0; q < this.pending.length; q++) {
-      const n = this.pendingCount[q];
-      if (n === 0) continue;
-      const slots = this.pending[q];
-      for (let i = 0; i < n; i += burst) this.rxSink(q, slots.slice(i, Math.min(n, i + burst)));
-      for (let i = 0; i < n; i++) slots[i].data = EMPTY; // release the frame buffers
-      this.pendingCount[q] = 0;
+      if (this.pendingCount[q] === 0) continue;
+      const clock = this.clocks[q];
+      const lost = clock.rearmIfOverdue(now);
+      if (lost > 0) this.rings[q].credit(lost);
+      while (this.pendingCount[q] > 0 && clock.open) this.sendBurst(q, now);
     }
     if (this.wireQueue.length > 0) {
       const frames = this.wireQueue;
@@ -225,6 +273,27 @@ export class Nic {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.captures.finishAll();
+  }
+
+  /** One RX burst from the head of `queue`'s ring: up to the core's B (and burstSize) frames. */
+  private sendBurst(q: number, now: number): void {
+    const b = this.coreBatch[q];
+    const n = Math.min(this.pendingCount[q], b > 0 && b < this.burstSize ? b : this.burstSize);
+    const slots = this.pending[q];
+    const cap = this.rings[q].size;
+    const burst = this.burst;
+    let at = this.pendingHead[q];
+    for (let i = 0; i < n; i++) {
+      burst.push(slots[at]);
+      at = at + 1 === cap ? 0 : at + 1;
+    }
+    this.rxSink(q, burst);
+    for (let i = 0; i < n; i++) burst[i].data = EMPTY; // release the frame buffers
+    burst.length = 0;
+    this.pendingHead[q] = at;
+    this.pendingCount[q] -= n;
+    this.rxBursts[q]++;
+    this.clocks[q].sent(n, now);
   }
 
   private receive(frame: Uint8Array, now: number): void {
@@ -252,16 +321,18 @@ export class Nic {
   }
 
   private enqueue(q: number, data: Uint8Array, rssHash: number, flowGroup: number, now: number): void {
-    if (!this.rings[q].take()) {
+    const ring = this.rings[q];
+    // A ring whose waiting frames fill it is full even if late credits freed descriptors.
+    if (this.pendingCount[q] === ring.size || !ring.take()) {
       this.drops.ring_full++;
       return;
     }
     this.rxBytes[q] += data.length;
     const slots = this.pending[q];
-    const n = this.pendingCount[q]++;
-    if (n === slots.length) slots.push({ data, rxTimeUs: now, rssHash, flowGroup });
+    const pos = (this.pendingHead[q] + this.pendingCount[q]++) % ring.size;
+    if (pos === slots.length) slots.push({ data, rxTimeUs: now, rssHash, flowGroup });
     else {
-      const s = slots[n];
+      const s = slots[pos];
       s.data = data;
       s.rxTimeUs = now;
       s.rssHash = rssHash;
@@ -285,7 +356,9 @@ export class Nic {
 
   private armTimer(now: number): void {
     if (!this.autoFlush || this.closed) return;
-    const at = Math.min(this.faultIn.nextDeadline(), this.faultOut.nextDeadline());
+    let at = Math.min(this.faultIn.nextDeadline(), this.faultOut.nextDeadline());
+    for (let q = 0; q < this.clocks.length; q++)
+      if (this.pendingCount[q] > 0 && this.clocks[q].deadline < at) at = this.clocks[q].deadline;
     if (at === this.timerAt) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
