@@ -58,7 +58,7 @@ export class CoreBus {
       }),
       this.nc.subscribe(S.coreMigrate(q), { callback: (_e, m) => this.onMigration(m.data) }),
     );
-    this.watchTimer = setInterval(() => c.appWatch.check(clockUs(), c.outbox.backlog), 250);
+    this.watchTimer = setInterval(() => c.appWatch.check(clockUs(), c.outbox.pending), 250);
     this.watchTimer.unref();
   }
 

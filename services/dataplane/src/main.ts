@@ -45,7 +45,9 @@ registerMetrics(registry, {
     stalled: core.appWatch.stalled,
     stalls: core.appWatch.stalls,
     restarts: core.appWatch.restarts,
-    pendingEvents: core.outbox.backlog,
+    pendingEvents: core.outbox.pending,
+    lateReturns: core.outbox.lateReturns,
+    eventBatches: core.outbox.batchesSent,
     orphansClosed: core.inbox.orphansClosed,
   }),
 });

@@ -32,6 +32,10 @@ export interface MetricSources {
     restarts: number;
     pendingEvents: number;
     orphansClosed: number;
+    /** run_io: the app did not return within the timeout (it was treated as slow). */
+    lateReturns: number;
+    /** EventBatches sent to the app. */
+    eventBatches: number;
   };
 }
 
@@ -187,6 +191,15 @@ export function registerMetrics(registry: Registry, src: MetricSources): void {
       () => app().pendingEvents,
     );
     counterOf("ix_dp_app_stalls_total", "Times the app was detected stalled", [], (c) => c.inc(app().stalls));
+    counterOf(
+      "ix_dp_app_late_returns_total",
+      "Times the app did not return from run_io (a SyscallBatch after an EventBatch) within the timeout; the core then delivers every cycle until it answers",
+      [],
+      (c) => c.inc(app().lateReturns),
+    );
+    counterOf("ix_dp_event_batches_total", "EventBatch messages sent to the app", [], (c) =>
+      c.inc(app().eventBatches),
+    );
     counterOf(
       "ix_dp_app_restarts_total",
       "New app instances seen, and connections of old instances closed",

@@ -99,6 +99,27 @@ export function registerNicMetrics(registry: Registry, src: MetricSources): void
     ["queue"],
     perQueue((q) => nic.rings[q].excessCredits),
   );
+  mirrored(
+    registry,
+    "ix_nic_rx_bursts_total",
+    "RX bursts (messages) sent to the core; frames per burst = ix_nic_rx_frames_total / this",
+    ["queue"],
+    perQueue((q) => nic.rxBursts[q]),
+  );
+  mirrored(
+    registry,
+    "ix_nic_rx_credit_rearms_total",
+    "Times a queue waited the credit timeout for its core's credits and was re-armed (lost TxBurst, restarted core)",
+    ["queue"],
+    perQueue((q) => nic.clocks[q].rearms),
+  );
+  gauge(
+    registry,
+    "ix_nic_rx_waiting",
+    "Frames waiting in the RX ring for the core's credits (self-clocking)",
+    ["queue"],
+    perQueue((q) => nic.waiting(q)),
+  );
   gauge(
     registry,
     "ix_nic_ring_free",

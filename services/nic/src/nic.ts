@@ -323,6 +323,7 @@ export class Nic {
   private enqueue(q: number, data: Uint8Array, rssHash: number, flowGroup: number, now: number): void {
     const ring = this.rings[q];
     // A ring whose waiting frames fill it is full even if late credits freed descriptors.
+    if (this.pendingCount[q] === ring.size) ring.missed++;
     if (this.pendingCount[q] === ring.size || !ring.take()) {
       this.drops.ring_full++;
       return;

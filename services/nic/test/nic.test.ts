@@ -14,7 +14,16 @@ import { arpRequest, tcpFrame, HOST_IP, HOST_MAC, CLIENT_IP } from "./frames.ts"
 
 const NO_FAULTS = { loss: 0, duplicate: 0, reorder: 0, corrupt: 0, delayUs: 0, jitterUs: 0 };
 
-function setup(opts: { queues?: number; ringSize?: number; burstSize?: number; promiscuous?: boolean } = {}) {
+function setup(
+  opts: {
+    queues?: number;
+    ringSize?: number;
+    burstSize?: number;
+    promiscuous?: boolean;
+    rxBurstsInFlight?: number;
+    creditTimeoutUs?: number;
+  } = {},
+) {
   let now = 1_000_000;
   const nic = new Nic({
     queues: opts.queues ?? 4,
@@ -27,6 +36,8 @@ function setup(opts: { queues?: number; ringSize?: number; burstSize?: number; p
     promiscuous: opts.promiscuous,
     clock: () => now,
     autoFlush: false,
+    rxBurstsInFlight: opts.rxBurstsInFlight,
+    creditTimeoutUs: opts.creditTimeoutUs,
   });
   const bursts: Array<{ queue: number; frames: RxFrame[] }> = [];
   nic.rxSink = (queue, frames) => bursts.push({ queue, frames: frames.map((f) => ({ ...f })) });
@@ -60,10 +71,19 @@ test("frames reach the RETA's queue with hash, flow group and rx time", () => {
   assert.equal(nic.wireIn[WireSide.Udp], 1);
 });
 
-test("bursts hold at most burstSize frames", () => {
+test("bursts hold at most burstSize frames; the next leaves when the core credits the last", () => {
   const { nic, bursts } = setup({ burstSize: 64 });
   const f = frameInGroup(2, nic);
   for (let i = 0; i < 150; i++) nic.wireInput(f, WireSide.Nats);
+  nic.pump();
+  assert.deepEqual(
+    bursts.map((b) => [b.queue, b.frames.length]),
+    [[2, 64]],
+  );
+  assert.equal(nic.waiting(2), 86, "the rest wait in the ring");
+  nic.credit(2, 64);
+  nic.pump();
+  nic.credit(2, 64);
   nic.pump();
   assert.deepEqual(
     bursts.map((b) => [b.queue, b.frames.length]),
@@ -73,6 +93,7 @@ test("bursts hold at most burstSize frames", () => {
       [2, 22],
     ],
   );
+  assert.equal(nic.waiting(2), 0);
 });
 
 test("a full ring drops and counts until the core credits descriptors", () => {
@@ -86,8 +107,11 @@ test("a full ring drops and counts until the core credits descriptors", () => {
   nic.credit(1, 3);
   for (let i = 0; i < 5; i++) nic.wireInput(f, WireSide.Nats);
   nic.pump();
+  assert.equal(nic.rings[1].missed, 4, "3 descriptors free: 2 of the 5 missed");
+  assert.equal(bursts.length, 1, "the first burst is not fully credited: the 3 wait");
+  nic.credit(1, 5);
+  nic.pump();
   assert.equal(bursts[1].frames.length, 3);
-  assert.equal(nic.rings[1].missed, 4);
   nic.credit(9, 1);
   assert.equal(nic.drops.bad_queue, 1);
 });
