@@ -30,13 +30,7 @@ export function permissionsFor(kind: ComponentKind, id: string, cores: number[] 
       };
     case "dataplane":
       return {
-        publish: [
-          "ix.nic.tx.*",
-          "ix.core.*.evt",
-          "ix.core.*.migrate",
-          S.status("dataplane", ">"),
-          INBOX,
-        ],
+        publish: ["ix.nic.tx.*", "ix.core.*.evt", "ix.core.*.migrate", S.status("dataplane", ">"), INBOX],
         subscribe: ["ix.nic.rx.*", "ix.core.*.sys", "ix.core.*.ctl", "ix.core.*.migrate", INBOX],
         allowResponses: true,
       };

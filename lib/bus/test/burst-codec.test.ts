@@ -15,7 +15,8 @@ import {
   type TxBurstView,
 } from "../src/mod.ts";
 
-const bytes = (n: number, seed: number): Uint8Array => Uint8Array.from({ length: n }, (_, i) => (i * 7 + seed) & 0xff);
+const bytes = (n: number, seed: number): Uint8Array =>
+  Uint8Array.from({ length: n }, (_, i) => (i * 7 + seed) & 0xff);
 
 const FRAMES: RxFrame[] = [
   { data: bytes(60, 1), rxTimeUs: 1_764_500_000_123_456, rssHash: 0xdeadbeef, flowGroup: 111 },
@@ -29,7 +30,10 @@ test("RxBurst: the writer's bytes are protobufjs's, and both decoders agree", ()
   const theirs = ix.RxBurst.encode({ queue: 3, frames: FRAMES }).finish();
   assert.deepEqual(Buffer.from(mine), Buffer.from(theirs), "byte-exact with all fields set");
   const decoded: RxFrame[] = [];
-  assert.equal(decodeRxBurst(theirs, (f) => decoded.push(f)), 3);
+  assert.equal(
+    decodeRxBurst(theirs, (f) => decoded.push(f)),
+    3,
+  );
   assert.deepEqual(
     decoded.map((f) => ({ ...f, data: Buffer.from(f.data) })),
     FRAMES.map((f) => ({ ...f, data: Buffer.from(f.data) })),
@@ -46,7 +50,7 @@ test("RxBurst: default fields are left out (proto3) and decode as 0; a sub-range
   const m = ix.RxBurst.decode(w.encode(0, frames, 1, 1));
   assert.equal(m.queue, 0);
   assert.equal(m.frames.length, 1);
-  assert.deepEqual(Buffer.from(m.frames[0].data), Buffer.from(frames[1].data));
+  assert.deepEqual(Buffer.from(m.frames[0].data ?? []), Buffer.from(frames[1].data));
   assert.equal(m.frames[0].rxTimeUs, 5);
   assert.equal(m.frames[0].rssHash, 0);
   // The arena is reused: a second encode is independent of the first.
@@ -67,8 +71,15 @@ test("RxBurst: malformed input is reported, never thrown", () => {
     );
     assert.ok(n < 2);
   }
-  assert.equal(decodeRxBurst(new Uint8Array([0xff, 0xff, 0xff, 0xff, 0x0f]), () => undefined), -1);
-  assert.equal(decodeRxBurst(new Uint8Array(0), () => undefined), 0, "empty message: no frames");
+  assert.equal(
+    decodeRxBurst(new Uint8Array([0xff, 0xff, 0xff, 0xff, 0x0f]), () => undefined),
+    -1,
+  );
+  assert.equal(
+    decodeRxBurst(new Uint8Array(0), () => undefined),
+    0,
+    "empty message: no frames",
+  );
 });
 
 test("TxBurst: frames, credits and B, byte-exact with protobufjs; decoded in place", () => {

@@ -107,7 +107,9 @@ test("under load bursts grow to the core's B; at low load they fall back to 1", 
   nic.pump();
   assert.deepEqual(sizes(bursts.slice(before)), [1]);
   assert.ok(
-    sizes(bursts).slice(7, before).some((n) => n === 64),
+    sizes(bursts)
+      .slice(7, before)
+      .some((n) => n === 64),
     "with B = 64 the backlog left in bursts of 64",
   );
   const all = bursts.flat();
