@@ -21,7 +21,16 @@ import {
   type BenchCluster,
   ECHO_OVER_NATS_L2,
 } from "./support/harness.ts";
+import { natsCounters } from "./support/nats-monitor.ts";
 import type { BenchOptions, Figures } from "./support/types.ts";
+
+/** nats-server's totals (published into it, delivered out of it); null when it serves no monitoring. */
+async function natsMessages(bc: BenchCluster): Promise<{ in: number; out: number } | null> {
+  const url = bc.cluster.nats.monitorUrl;
+  if (!url) return null;
+  const c = await natsCounters(url);
+  return { in: c.inMsgs, out: c.outMsgs };
+}
 
 export const BATCHES = [1, 2, 16, 64];
 const CLUSTER_ROLES = ["nats", "nic", "core0", "core1", "app"];
@@ -37,6 +46,11 @@ export interface PipelineSample {
   cpu: Record<string, number>;
   /** ixload's own view: was the generator the limit of this overload? */
   generator: Figures;
+  /** NATS messages published (in) and delivered (out) per completed request, from nats-server's /varz. */
+  msgsInPerRequest: number;
+  msgsOutPerRequest: number;
+  /** Cluster CPU (nats-server + NIC + cores + app) per request, microseconds. */
+  clusterCpuUsPerRequest: number;
 }
 
 /** Echo under overload on a running cluster: the achieved rate is the ceiling. */
@@ -44,6 +58,7 @@ export async function overload(bc: BenchCluster, durationS: number): Promise<Pip
   const nic = bc.cluster.nic.adminUrl;
   const cores = bc.cluster.cores.map((c) => c.adminUrl);
   const before = await pipelineCounters(nic, cores);
+  const msgsBefore = await natsMessages(bc);
   const { result, cpu } = await ixload(
     [
       ...ECHO_OVER_NATS_L2,
@@ -61,16 +76,23 @@ export async function overload(bc: BenchCluster, durationS: number): Promise<Pip
     { env: bc.hostEnv, pids: bc.pids },
   );
   const after = await pipelineCounters(nic, cores);
+  const msgsAfter = await natsMessages(bc);
   const frames = after.frames - before.frames;
   const seconds = durationS + 0.5; // the counters also saw the warmup
+  // The counters also saw the warmup: requests over it are estimated at the measured rate.
+  const requests = Math.max(1, result.achievedRate * seconds);
+  const clusterCpu = CLUSTER_ROLES.reduce((s, k) => s + (cpu[k] ?? 0), 0);
   return {
     maxRate: result.achievedRate,
     framesPerSec: frames / seconds,
     bytesPerFrame: (after.bytes - before.bytes) / Math.max(1, frames),
     framesPerCycle: (after.dpFrames - before.dpFrames) / Math.max(1, after.cycles - before.cycles),
-    clusterCpu: CLUSTER_ROLES.reduce((s, k) => s + (cpu[k] ?? 0), 0),
+    clusterCpu,
     cpu,
     generator: generatorFigures(result),
+    msgsInPerRequest: msgsBefore && msgsAfter ? (msgsAfter.in - msgsBefore.in) / requests : NaN,
+    msgsOutPerRequest: msgsBefore && msgsAfter ? (msgsAfter.out - msgsBefore.out) / requests : NaN,
+    clusterCpuUsPerRequest: (clusterCpu * 1e6) / Math.max(1, result.achievedRate),
   };
 }
 
@@ -121,7 +143,7 @@ export async function run(o: BenchOptions): Promise<Figures> {
         lat.get(b)!.p50.push(result.latencyUs.p50);
         lat.get(b)!.p99.push(result.latencyUs.p99);
         o.log(
-          `B=${b} repeat ${rep + 1}/${repeats}: max ${Math.round(s.maxRate)} req/s, ${s.framesPerCycle.toFixed(1)} frames/cycle, cluster CPU ${s.clusterCpu.toFixed(2)} cores, p99 at 2000 req/s ${result.latencyUs.p99} us`,
+          `B=${b} repeat ${rep + 1}/${repeats}: max ${Math.round(s.maxRate)} req/s, ${s.framesPerCycle.toFixed(1)} frames/cycle, cluster CPU ${s.clusterCpu.toFixed(2)} cores (${s.clusterCpuUsPerRequest.toFixed(1)} us/request), NATS msgs/request in ${s.msgsInPerRequest.toFixed(2)} out ${s.msgsOutPerRequest.toFixed(2)}, p99 at 2000 req/s ${result.latencyUs.p99} us`,
         );
       }
     }
@@ -144,6 +166,9 @@ export async function run(o: BenchOptions): Promise<Figures> {
       bytesPerFrame: Math.round(median(ss.map((s) => s.bytesPerFrame))),
       clusterCpuCores: round(median(ss.map((s) => s.clusterCpu))),
       requestsPerClusterCpuSecond: Math.round(eff),
+      clusterCpuUsPerRequest: round(median(ss.map((s) => s.clusterCpuUsPerRequest))),
+      natsMsgsInPerRequest: round(median(ss.map((s) => s.msgsInPerRequest))),
+      natsMsgsOutPerRequest: round(median(ss.map((s) => s.msgsOutPerRequest))),
       cpuShare: Object.fromEntries(
         Object.keys(ss[0].cpu).map((k) => [k, round(median(ss.map((s) => s.cpu[k] ?? NaN)), 2)]),
       ),
