@@ -124,7 +124,7 @@ export function loadConfig(argv: string[] = [], env: NodeJS.ProcessEnv = {}): Ni
     rssKey: rss.rssKey ?? DEFAULT_RSS_KEY.slice(),
     ringSize: int("ring-size", 512, 1, 65536),
     burstSize: int("burst-size", 64, 1, 8192),
-    rxBurstsInFlight: int("rx-bursts-in-flight", 1, 1, 64),
+    rxBurstsInFlight: int("rx-bursts-in-flight", 2, 1, 64),
     creditTimeoutMs: int("credit-timeout-ms", 100, 1, 60_000),
     wireListen: listen === undefined ? null : parseUdpAddress("wire-listen", listen),
     wirePeer: peer === undefined ? null : parseUdpAddress("wire-peer", peer),

@@ -49,13 +49,15 @@ export interface NicOptions {
   clock?: () => number;
   /** Flush on setImmediate after input (default true); tests set false and call pump(). */
   autoFlush?: boolean;
-  /** RX bursts a queue may have unanswered by credits (default 1). */
+  /** RX bursts a queue may have unanswered by credits (default DEFAULT_RX_BURSTS_IN_FLIGHT). */
   rxBurstsInFlight?: number;
   /** A queue waiting this long (us) for credits while frames wait is re-armed (default 100 ms). */
   creditTimeoutUs?: number;
 }
 
-export const DEFAULT_RX_BURSTS_IN_FLIGHT = 1;
+// Two: while the core works on one burst the next is already there, so the
+// credits' way back to the NIC (two NATS hops) does not stall the core.
+export const DEFAULT_RX_BURSTS_IN_FLIGHT = 2;
 export const DEFAULT_CREDIT_TIMEOUT_US = 100_000;
 
 const EMPTY = new Uint8Array(0);

@@ -36,7 +36,7 @@ function setup(
     promiscuous: opts.promiscuous,
     clock: () => now,
     autoFlush: false,
-    rxBurstsInFlight: opts.rxBurstsInFlight,
+    rxBurstsInFlight: opts.rxBurstsInFlight ?? 1,
     creditTimeoutUs: opts.creditTimeoutUs,
   });
   const bursts: Array<{ queue: number; frames: RxFrame[] }> = [];

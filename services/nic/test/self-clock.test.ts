@@ -19,7 +19,7 @@ function setup(o: { rxBurstsInFlight?: number; creditTimeoutUs?: number; burstSi
     hostMac: HOST_MAC,
     clock: () => time.now,
     autoFlush: false,
-    rxBurstsInFlight: o.rxBurstsInFlight,
+    rxBurstsInFlight: o.rxBurstsInFlight ?? 1,
     creditTimeoutUs: o.creditTimeoutUs ?? 100_000,
   });
   const bursts: number[][] = [];
