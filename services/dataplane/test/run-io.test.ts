@@ -16,8 +16,8 @@ const E = ix.EventKind;
 const RETURN_MS = 50;
 
 /** One core whose app listens on UDP 5353 and TCP 7 (ARP resolved); the app answers nothing by itself. */
-function core(): { w: TestWire; c: RecordedCore } {
-  const w = new TestWire({ cores: 1, extra: ["--app-return-timeout-ms", String(RETURN_MS)] });
+function core(returnMs = RETURN_MS): { w: TestWire; c: RecordedCore } {
+  const w = new TestWire({ cores: 1, extra: ["--app-return-timeout-ms", String(returnMs)] });
   const c = w.cores[0];
   c.syscalls(1, [
     { kind: K.SYS_UDP_LISTEN, port: 5353 },
@@ -260,4 +260,34 @@ test("the hand-encoded EventBatch decodes as protobufjs's for every kind of even
     { kind: E.EV_UDP_SENT, handle: 0, cookie: 13, data: [], ip: 0, port: 0, port2: 0, value: 0, window: 0 },
     { kind: E.EV_MOVED, handle: 14, cookie: 15, data: [], ip: 0, port: 0, port2: 0, value: 1, window: 0 },
   ]);
+});
+
+test("while the app owes a return the core's timers still run: a lost segment is retransmitted", () => {
+  const { w, c } = core(10_000); // the app is not treated as slow during the test
+  const peerHandle = w.peer.connect(HOST_IP, 7, 42);
+  w.settle();
+  const knock = c.events.flatMap((b) => b.events).find((e) => e.kind === E.EV_KNOCK);
+  assert.ok(knock, "knock delivered");
+  c.syscalls(20, [{ kind: K.SYS_ACCEPT, handle: knock.handle, cookie: 77 }]);
+  w.settle();
+  // The peer's data makes a recv the app does not return from; the app's reply was sent just before.
+  const toPeer = c.onTx;
+  c.onTx = () => undefined; // the wire loses what the core sends from now on
+  c.syscalls(21, [{ kind: K.SYS_SENDV, handle: knock.handle, bufs: [new TextEncoder().encode("reply")] }]);
+  w.settle();
+  w.peer.sendv(peerHandle, [new TextEncoder().encode("ping")]);
+  w.settle();
+  assert.equal(c.core.outbox.awaitingReturn, true, "the app owes a return");
+  const sentBefore = c.tx.flatMap((t) => t.frames).length;
+  const retransmitsBefore = c.core.stack.counters.tcpRetransmits;
+  // The clock moves in 10 ms steps (the thread's own timers wake it) until the RTO (1 s at most, RFC 6298) passed.
+  for (let ms = 0; ms < 3000 && c.core.stack.counters.tcpRetransmits === retransmitsBefore; ms += 10) {
+    w.time.advance(10_000);
+    w.settle();
+  }
+  assert.ok(c.core.stack.counters.tcpRetransmits > retransmitsBefore, "the timer ran and retransmitted");
+  assert.ok(c.tx.flatMap((t) => t.frames).length > sentBefore, "and the segment left for the NIC");
+  assert.equal(c.core.outbox.awaitingReturn, true, "all while the app still owed its return");
+  assert.equal(c.core.outbox.lateReturns, 0);
+  c.onTx = toPeer;
 });
