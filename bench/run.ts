@@ -22,6 +22,7 @@ import { sloUs as sharedSloUs } from "@ix/bus";
 /** Microbenchmarks first, then the cluster scenarios: those on the shared cluster together, then the others. */
 const SCENARIOS = [
   "wire",
+  "codec",
   "netstack",
   "batching",
   "transport",

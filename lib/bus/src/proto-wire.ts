@@ -221,20 +221,38 @@ export class ProtoReader {
   next(): boolean {
     if (this.error || this.pos >= this.end) return false;
     const tag = this.varint();
-    if (this.error) return false;
-    this.field = Math.floor(tag / 8);
+    if (this.error || tag > 0xffffffff) {
+      this.fail();
+      return false;
+    }
+    this.field = tag >>> 3;
     this.wireType = tag & 7;
     return this.field > 0;
   }
 
   /** An unsigned varint; values above 2^32 keep their low 32 bits for uint32 fields (as protobufjs). */
   varint(): number {
-    let v = 0;
-    for (let shift = 0; shift < 70; shift += 7) {
-      if (this.pos >= this.end) return this.fail();
-      const b = this.data[this.pos++];
-      if (shift < 49) v += (b & 0x7f) * 2 ** shift;
-      if (b < 0x80) return v;
+    const d = this.data;
+    const end = this.end;
+    let p = this.pos;
+    if (p >= end) return this.fail();
+    let b = d[p++];
+    if (b < 0x80) {
+      this.pos = p;
+      return b;
+    }
+    // Multi-byte: bits beyond 49 are dropped (exact in a double; uint32 and int32 only need the low 32).
+    let v = b & 0x7f;
+    let scale = 128;
+    for (let i = 1; i < 10; i++) {
+      if (p >= end) return this.fail();
+      b = d[p++];
+      if (i < 7) v += (b & 0x7f) * scale;
+      scale *= 128;
+      if (b < 0x80) {
+        this.pos = p;
+        return v;
+      }
     }
     return this.fail();
   }
