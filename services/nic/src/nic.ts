@@ -104,7 +104,7 @@ export class Nic {
   readonly clocks: BurstClock[];
   /** Per queue: the core's B as its last TxBurst stated (0: not known; burstSize bounds). */
   readonly coreBatch: number[];
-  /** Per queue: RX bursts sent, and frames in them (frames per burst = their ratio). */
+  /** Per queue: RX bursts sent (frames per burst = rings[q].delivered / this). */
   readonly rxBursts: number[];
   private readonly wires: WirePort[] = [];
   /** Per queue: frames waiting in the ring for the core (a FIFO of reused slots, at most ringSize). */
