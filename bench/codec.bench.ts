@@ -7,7 +7,7 @@
 // the two variants alternate in every repeat so machine noise hits both.
 import { ix } from "@ix/proto";
 import { ProtoWriter, RxBurstWriter, TxBurstWriter, decodeRxBurst, type RxFrame } from "@ix/bus";
-import type { StackEvent } from "@ix/netstack";
+import { HANDLE_FG_SCALE, type StackEvent } from "@ix/netstack";
 import { EventBatchWriter } from "../services/dataplane/src/events.ts";
 import { encodeSyscallBatch } from "../lib/libix/src/syscall-batch.ts";
 import type { BenchOptions, Figures } from "./support/types.ts";
@@ -25,12 +25,12 @@ const PAYLOAD = new Uint8Array(64).fill(0x61);
 const EVENTS: StackEvent[] = Array.from({ length: N }, (_, i) => ({
   type: "recv",
   cookie: i + 1,
-  handle: 2 ** 32 * (i & 127) + i,
+  handle: HANDLE_FG_SCALE * (i & 127) + i,
   data: PAYLOAD,
 }));
 const CALLS: ix.ISyscall[] = Array.from({ length: N }, (_, i) => ({
   kind: ix.SyscallKind.SYS_SENDV,
-  handle: 2 ** 32 * (i & 127) + i,
+  handle: HANDLE_FG_SCALE * (i & 127) + i,
   bufs: [PAYLOAD],
 }));
 
