@@ -1,41 +1,55 @@
 // `npm start [-- --cores N --batch B --tap]`: the whole cluster on this machine.
 // Ctrl-C or SIGTERM stops every process and removes the namespace.
-import { parseArgs } from "node:util";
 import { join } from "node:path";
-import { startCluster, canUseTap, REPO_ROOT, HOST_IP, LINUX_IP } from "@ix/cluster";
+import { startCluster, canUseTap, REPO_ROOT, HOST_IP, LINUX_IP, type Cluster } from "@ix/cluster";
+import {
+  parseStartOptions,
+  startFailureLine,
+  StartUsageError,
+  START_USAGE,
+  type StartOptions,
+} from "./start-options.ts";
 
-const { values } = parseArgs({
-  options: {
-    cores: { type: "string", default: "2" },
-    batch: { type: "string", default: "64" },
-    tap: { type: "boolean", default: false },
-    quiet: { type: "boolean", default: false },
-    policy: { type: "string", default: "energy" },
-    "policy-dir": { type: "string" },
-  },
-});
-const cores = Number(values.cores);
-if (!Number.isInteger(cores) || cores < 1 || cores > 64) throw new Error("--cores must be 1..64");
-if (values.tap && !canUseTap()) {
-  console.error("--tap needs root (CAP_NET_ADMIN), socat and iproute2");
+let opts: StartOptions;
+try {
+  opts = parseStartOptions(process.argv.slice(2));
+} catch (e) {
+  if (!(e instanceof StartUsageError)) throw e;
+  console.error(`npm start: ${e.message} (npm start -- --help)`);
   process.exit(2);
 }
-const cluster = await startCluster({
-  cores,
-  batch: Number(values.batch),
-  tap: values.tap,
-  echo: !values.quiet,
-  policy: values.policy,
-  extraArgs: values["policy-dir"] ? { ixcp: ["--policy-dir", values["policy-dir"]] } : undefined,
-  stateDir: join(REPO_ROOT, ".ix"),
-});
+if (opts.help) {
+  console.log(START_USAGE);
+  process.exit(0);
+}
+const { cores } = opts;
+if (opts.tap && !canUseTap()) {
+  console.error("npm start: --tap needs root (CAP_NET_ADMIN), socat and iproute2");
+  process.exit(2);
+}
+let cluster: Cluster;
+try {
+  cluster = await startCluster({
+    cores,
+    batch: opts.batch,
+    tap: opts.tap,
+    echo: !opts.quiet,
+    policy: opts.policy,
+    extraArgs: opts.policyDir ? { ixcp: ["--policy-dir", opts.policyDir] } : undefined,
+    stateDir: join(REPO_ROOT, ".ix"),
+  });
+} catch (e) {
+  // startCluster has stopped whatever it started; say why in one line.
+  console.error(`npm start: ${startFailureLine(e)}`);
+  process.exit(1);
+}
 console.log(`
-IX cluster running: ${cores} dataplane core(s), B=${values.batch}
+IX cluster running: ${cores} dataplane core(s), B=${opts.batch}
   nats         ${cluster.nats.url} (authorization on; credentials in .ix/cluster.json)
   nic          ${cluster.nic.adminUrl}/metrics   wire: udp 127.0.0.1:${cluster.wirePort}
 ${cluster.cores.map((c, i) => `  core ${i}       ${c.adminUrl}/metrics`).join("\n")}
   app          ${cluster.app?.adminUrl}/metrics   echo tcp+udp :7, memcached :11211 on ${HOST_IP}
-  ixcp         ${cluster.ixcp?.adminUrl}/status   policy ${values.policy} (npx ixctl policy NAME to switch)
+  ixcp         ${cluster.ixcp?.adminUrl}/status   policy ${opts.policy} (npx ixctl policy NAME to switch)
                HTTP changes need the token in .ix/admin-token (Authorization: Bearer ...)
 ${
   cluster.tap

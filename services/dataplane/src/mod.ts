@@ -5,8 +5,9 @@
 // processes is proto/ix.proto on the subjects of @ix/bus, plus its Prometheus
 // /metrics (metrics.ts); no other package imports its code.
 //
-// What it exports: nothing. The cycle's parts (ElasticThread, BatchLimit,
+// What it exports: MAX_BATCH_SIZE, IX's bound on B (npm start checks --batch
+// against it before starting any core). The cycle's parts (ElasticThread, BatchLimit,
 // QueueMetrics, RxQueue, TxBatch, executeBatch, encodeEvent, ...) are internal
 // to the process; this package's tests import them by path. A name belongs
 // here once another package needs it.
-export {};
+export { MAX_BATCH_SIZE } from "./batch-limit.ts";
