@@ -12,6 +12,13 @@ if [ -n "$missing" ] && [ "$(id -u)" = 0 ]; then
   apt-get update -q >/dev/null
   apt-get install -y -q --no-install-recommends $missing >/dev/null
 fi
+# npm keeps its cache in ~/.npm. A user without a writable home (a service
+# account such as nobody, HOME=/nonexistent) gets npm's EACCES and, from
+# `npm start`, a line blaming the network: give npm a cache inside .tools/.
+npm_cache="${npm_config_cache:-${HOME:-/nonexistent}/.npm}"
+if ! mkdir -p "$npm_cache" 2>/dev/null || [ ! -w "$npm_cache" ]; then
+  mkdir -p .tools && export npm_config_cache="$PWD/.tools/npm-cache"
+fi
 if ! node -e 'process.exit(+process.versions.node.split(".")[0] >= 24 ? 0 : 1)' 2>/dev/null; then
   if [ ! -x .tools/node_modules/.bin/node ]; then
     echo "== installing Node 24 from the npm registry into .tools/"
