@@ -138,3 +138,20 @@ test("switching policy at run time: a refused module keeps the running one; a th
   assert.ok(log.entries.some((e) => e.action === "policy_error" && /flaked/.test(e.reason)));
   assert.equal(staticPolicy().decide(probe), null);
 });
+
+test("the trial decide() is a fresh process's first call: it has the load budget, later calls the period's deadline", async () => {
+  // deadlineMs as in production (100 ms); the first call takes 400 ms.
+  const tight: LoadOptions = { ...opts, deadlineMs: 100, loadTimeoutMs: 10_000 };
+  const slow = await loadPolicy("slow-first-decide", ctx, probe, tight);
+  try {
+    assert.equal(slow.name, "slow-first");
+    assert.deepEqual(await slow.decide(probe), { targetCores: 1, reason: "fixed: call 2" });
+  } finally {
+    slow.close?.();
+  }
+  // A trial that never answers is still refused, at the load budget.
+  await assert.rejects(
+    loadPolicy("never-decides", ctx, probe, { ...opts, deadlineMs: 100, loadTimeoutMs: 3000 }),
+    /never-decides refused: decide\(\) failed.*did not answer within 3000 ms/,
+  );
+});

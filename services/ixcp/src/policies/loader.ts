@@ -5,7 +5,7 @@
 // process (sandbox.ts), exporting (default, or a named `policy` or
 // `createPolicy`) either a Policy object or a factory `(ctx) => Policy`.
 // Before a policy is accepted it must have the right shape and answer one
-// trial decide() on the current input by its deadline: a module that is
+// trial decide() on the current input (within the load budget): a module that is
 // outside the folders, fails to load, has the wrong shape, throws, hangs or
 // answers garbage is refused with a clear error (its process stopped), and
 // the caller keeps its running policy.
@@ -51,12 +51,17 @@ export async function loadPolicy(
   // Every check on the path happens here, before the file is opened.
   const pf = resolvePolicyFile(trimmed, opts.dirs, opts.cwd);
   const source = readPolicySource(pf);
-  const policy = await SandboxedPolicy.start(pf, source, ctx, {
-    deadlineMs: opts.deadlineMs ?? 100,
-    loadTimeoutMs: opts.loadTimeoutMs ?? 5000,
-  });
+  const deadlineMs = opts.deadlineMs ?? 100;
+  const loadTimeoutMs = opts.loadTimeoutMs ?? 5000;
+  const policy = await SandboxedPolicy.start(pf, source, ctx, { deadlineMs, loadTimeoutMs });
   try {
-    checkDecision(await policy.decide(probe), policy.name);
+    // The trial is the first call in a fresh process (V8 still compiling the
+    // module, the process still starting on a busy machine): measured on this
+    // 2-CPU machine at load 5, the example delay-band missed a 100 ms trial
+    // 6 times in 6 while its later calls answer in about 0.1 ms. It gets the
+    // load budget; a decide() that never answers is still refused, at that
+    // bound, and every later call has the period's deadline.
+    checkDecision(await policy.decide(probe, Math.max(deadlineMs, loadTimeoutMs)), policy.name);
   } catch (e) {
     policy.close("refused on the trial decide()");
     throw new Error(

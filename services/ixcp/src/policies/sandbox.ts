@@ -154,16 +154,18 @@ export class SandboxedPolicy implements Policy {
   /**
    * One decision: resolves with the policy's raw answer (checked by the caller
    * with checkDecision), rejects when the policy threw, missed its deadline or
-   * its process is gone; a deadline miss stops the process.
+   * its process is gone; a deadline miss stops the process. `deadlineMs`
+   * (default the options' deadlineMs) is longer for the loader's trial call,
+   * the first in a fresh process.
    */
-  decide(input: PolicyInput): Promise<Decision | null> {
+  decide(input: PolicyInput, deadlineMs = this.opts.deadlineMs): Promise<Decision | null> {
     if (this.stopped) return Promise.reject(new Error(`policy ${this.name} is stopped: ${this.stopped}`));
     if (this.pending) return Promise.reject(new Error(`policy ${this.name} is still deciding`));
     const seq = ++this.seq;
     return new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => {
-        this.close(`decide() did not answer within ${this.opts.deadlineMs} ms`);
-      }, this.opts.deadlineMs);
+        this.close(`decide() did not answer within ${deadlineMs} ms`);
+      }, deadlineMs);
       this.pending = { seq, resolve, reject, timer };
       try {
         this.child.send({ op: "decide", seq, input: encodeInput(input) });
