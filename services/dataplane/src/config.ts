@@ -34,7 +34,16 @@ export interface DataplaneConfig {
    * RSS keys or RETA sizes). Off by default: the NIC's flow group is trusted.
    */
   verifyFlowGroup: boolean;
+  /**
+   * How long (us) an active core polls after its last work before it sleeps
+   * (--poll-us, IX_POLL_US; 0: never polls). See poll-window.ts; the default
+   * is measured (README, "Polling and dedicated CPUs").
+   */
+  pollUs: number;
 }
+
+/** The measured default of --poll-us (README, "Polling and dedicated CPUs"). */
+export const DEFAULT_POLL_US = 0;
 
 export function loadConfig(
   argv: string[] = process.argv.slice(2),
@@ -59,6 +68,7 @@ export function loadConfig(
       "app-stall-ms": { type: "string" },
       "app-return-timeout-ms": { type: "string" },
       "verify-flow-group": { type: "boolean" },
+      "poll-us": { type: "string" },
     },
   });
   const int = (
@@ -99,5 +109,6 @@ export function loadConfig(
     appStallMs: int(values["app-stall-ms"], "IX_APP_STALL_MS", 2000, 50, 3_600_000),
     appReturnTimeoutMs: int(values["app-return-timeout-ms"], "IX_APP_RETURN_TIMEOUT_MS", 200, 1, 3_600_000),
     verifyFlowGroup: values["verify-flow-group"] ?? env.IX_VERIFY_FLOW_GROUP === "1",
+    pollUs: int(values["poll-us"], "IX_POLL_US", DEFAULT_POLL_US, 0, 10_000_000),
   };
 }

@@ -7,7 +7,8 @@
 //   RX ring, TX batch -> Stack (transmits into the TX batch)
 //   -> EventOutbox (step 7) -> Migrations -> SyscallInbox (step 1)
 //   -> BatchLimit, cycle stats and load metrics
-//   -> CoreControl (IXCP's commands, step 2) -> ElasticThread (the cycle)
+//   -> CoreControl (IXCP's commands, step 2) -> PollWindow (polls while active)
+//   -> ElasticThread (the cycle)
 import { ix } from "@ix/proto";
 import { initialReta, flowGroupsOfQueue, type RxFrame } from "@ix/bus";
 import { Stack, DEFAULT_RSS_KEY } from "@ix/netstack";
@@ -21,6 +22,7 @@ import { SyscallInbox } from "./syscall-inbox.ts";
 import { CoreControl } from "./control.ts";
 import { Migrations } from "./migration.ts";
 import { AppWatch } from "./app-watch.ts";
+import { PollWindow } from "./poll-window.ts";
 import type { Timers } from "./clock.ts";
 import type { DataplaneConfig } from "./config.ts";
 
@@ -59,6 +61,7 @@ export class DataplaneCore {
   readonly inbox: SyscallInbox;
   readonly batch: BatchLimit;
   readonly control: CoreControl;
+  readonly poll: PollWindow;
   readonly thread: ElasticThread;
 
   constructor(cfg: DataplaneConfig, io: CoreIo) {
@@ -134,6 +137,7 @@ export class DataplaneCore {
         queueEmaSlow: metrics.last.queueEma[2],
       }),
     }));
+    const poll = (this.poll = new PollWindow({ windowUs: cfg.pollUs, active: () => control.active }));
     this.thread = new ElasticThread({
       stack,
       rx,
@@ -148,6 +152,7 @@ export class DataplaneCore {
       batch,
       stats,
       metrics,
+      poll,
     });
   }
 

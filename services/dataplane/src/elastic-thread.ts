@@ -8,8 +8,11 @@
 //   7. hand the event conditions (and step 1's return codes) to the app,
 //      unless it has not yet returned from the previous batch (run_io; the
 //      events are then carried, see event-outbox.ts)
-// When there is nothing to do the thread schedules nothing: the next frame,
-// syscall batch or timer deadline wakes it, so an idle core uses no CPU.
+// When there is nothing to do an active core first polls for a window
+// (poll-window.ts: it keeps turning its event loop, so what arrives is read
+// without a wake-up), then schedules nothing: the next frame, syscall batch
+// or timer deadline wakes it, so an idle core uses no CPU. A parked core
+// sleeps at once.
 //
 // The thread only sequences. Every step is an interface handed in at
 // construction (the service wires them to NATS in core.ts; unit tests to
@@ -20,6 +23,7 @@ import type { QueueMetrics } from "./queue-metrics.ts";
 import type { TxBatch } from "./tx-batch.ts";
 import type { BatchLimit } from "./batch-limit.ts";
 import type { CancelTimer, Timers } from "./clock.ts";
+import type { PollWindow } from "./poll-window.ts";
 
 /** Steps 3 and 5: what the thread needs from lib/netstack's Stack. */
 export interface CycleStack {
@@ -101,6 +105,8 @@ export interface ElasticThreadParts {
   stats: CycleStats;
   /** IX's load signals, fed once per busy cycle. */
   metrics: QueueMetrics;
+  /** Polling before sleeping (absent: sleep as soon as there is no work). */
+  poll?: PollWindow;
 }
 
 export interface CycleStats {
@@ -148,6 +154,11 @@ export class ElasticThread {
     return !this.scheduled && this.cancelTimer === undefined;
   }
 
+  /** Whether the next turn is a polling turn (the core spins instead of sleeping). */
+  get polling(): boolean {
+    return this.p.poll?.polling ?? false;
+  }
+
   stop(): void {
     this.stopped = true;
     this.cancelTimer?.();
@@ -160,6 +171,7 @@ export class ElasticThread {
     if (this.stopped) return;
     const p = this.p;
     const start = p.clock();
+    let polled = p.poll?.beginTurn(start) ?? 0;
     const calls = p.syscalls.run();
     p.control.run();
     p.stack.poll();
@@ -175,8 +187,9 @@ export class ElasticThread {
     }
     p.rxFilter?.flush();
     const frames = p.txBatch.frames;
+    const sent = frames.length;
     const credits = processed + p.rx.takeReleased();
-    if (frames.length > 0 || credits > 0) {
+    if (sent > 0 || credits > 0) {
       this.stats.framesOut += frames.length;
       for (const f of frames) this.stats.bytesOut += f.length;
       p.nic.flush(frames, credits, b);
@@ -189,6 +202,8 @@ export class ElasticThread {
       this.stats.cycles++;
       this.metrics.recordCycle(processed, p.rx.length, end - start, oldest ? end - oldest.rxTimeUs : 0);
     }
+    if (p.poll) polled += p.poll.endTurn(end, processed > 0 || calls > 0 || sent > 0);
+    if (polled > 0) this.metrics.recordPoll(polled);
     this.metrics.tick(end);
     this.scheduleNext(end);
   };
@@ -197,6 +212,9 @@ export class ElasticThread {
     // Something that arrived during the cycle (an app's return, a frame) already scheduled the next one.
     if (this.scheduled) return;
     if (this.p.rx.length > 0 || this.p.events.backlog > 0) return this.wake();
+    // Polling: another turn right after this event-loop turn's I/O (its timers
+    // run in it: step 3 polls the stack's every turn).
+    if (this.p.poll?.polling) return this.wake();
     const deadline = Math.min(
       this.p.stack.nextDeadline(),
       this.p.control.nextDeadline(),

@@ -41,6 +41,7 @@ registerMetrics(registry, {
   }),
   migrations: core.migrations.stats,
   background: core.control.background,
+  poll: core.poll,
   app: () => ({
     stalled: core.appWatch.stalled,
     stalls: core.appWatch.stalls,
@@ -69,7 +70,9 @@ const heartbeat = setInterval(() => {
   }).finish();
   nc.publish(S.status("dataplane", cfg.core), hb);
 }, 1000);
-console.log(`dataplane core ${cfg.core}/${cfg.cores}: B=${cfg.batchSize}, admin ${admin.url}`);
+console.log(
+  `dataplane core ${cfg.core}/${cfg.cores}: B=${cfg.batchSize}, poll ${cfg.pollUs} us, admin ${admin.url}`,
+);
 
 const shutdown = async (): Promise<void> => {
   clearInterval(heartbeat);

@@ -10,6 +10,7 @@ import type { SyscallCounters } from "./syscalls.ts";
 import { EMA_ALPHAS } from "./queue-metrics.ts";
 import type { MigrationStats } from "./migration.ts";
 import type { BackgroundJob } from "./background-job.ts";
+import type { PollWindow } from "./poll-window.ts";
 
 export interface MetricSources {
   thread: ElasticThread;
@@ -25,6 +26,8 @@ export interface MetricSources {
   coreDrops: () => Record<string, number>;
   migrations: MigrationStats;
   background: BackgroundJob;
+  /** The core's poll window (poll-window.ts), for ix_dp_poll_seconds_total. */
+  poll?: PollWindow;
   /** The app watch (app-watch.ts): stalled now, stalls and restarts seen, events waiting. */
   app?: () => {
     stalled: boolean;
@@ -74,6 +77,11 @@ export function registerMetrics(registry: Registry, src: MetricSources): void {
     () => last().idleFraction,
   );
   snapshotGauge(
+    "ix_dp_poll_fraction",
+    "Fraction of the last 10 ms window the core spent polling without work (part of the idle fraction; the CPU is busy)",
+    () => last().pollFraction,
+  );
+  snapshotGauge(
     "ix_dp_batch_size",
     "Mean frames pushed through the stack per cycle in the last 10 ms window",
     () => last().batchSize,
@@ -114,6 +122,15 @@ export function registerMetrics(registry: Registry, src: MetricSources): void {
     });
   };
   const s = src.thread.stats;
+  if (src.poll) {
+    const poll = src.poll;
+    counterOf(
+      "ix_dp_poll_seconds_total",
+      "Seconds the core spent polling without work before sleeping (--poll-us)",
+      [],
+      (c) => c.inc(poll.polledUs / 1e6),
+    );
+  }
   counterOf("ix_dp_cycles_total", "Busy run-to-completion cycles", [], (c) => c.inc(s.cycles));
   counterOf("ix_dp_frames_total", "Frames through the core", ["direction"], (c) => {
     c.inc({ direction: "in" }, s.framesIn);

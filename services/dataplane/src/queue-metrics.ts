@@ -2,13 +2,17 @@
 // windows: exponential moving averages of the queue size (frames processed
 // plus frames still waiting, per cycle) with alpha 0.5, 0.25 and 0.125, the
 // idle fraction, the mean batch size, the mean cycle duration and the queuing
-// delay (age of the oldest waiting frame). IXCP steps cores on these.
+// delay (age of the oldest waiting frame). IXCP steps cores on these. The
+// poll fraction (time spent polling without work, poll-window.ts) is not
+// work, so it is not taken off the idle fraction; IXCP's power model adds it.
 export const EMA_ALPHAS = [0.5, 0.25, 0.125] as const;
 export const WINDOW_US = 10_000;
 
 export interface WindowSnapshot {
   queueEma: [number, number, number];
   idleFraction: number;
+  /** Fraction of the window spent polling without work (part of the idle fraction). */
+  pollFraction: number;
   batchSize: number;
   cycleUs: number;
   queuingDelayUs: number;
@@ -22,10 +26,12 @@ export class QueueMetrics {
   private queueSum = 0;
   private framesSum = 0;
   private busyUs = 0;
+  private pollUs = 0;
   private maxDelayUs = 0;
   last: WindowSnapshot = {
     queueEma: [0, 0, 0],
     idleFraction: 1,
+    pollFraction: 0,
     batchSize: 0,
     cycleUs: 0,
     queuingDelayUs: 0,
@@ -45,6 +51,11 @@ export class QueueMetrics {
     if (oldestAgeUs > this.maxDelayUs) this.maxDelayUs = oldestAgeUs;
   }
 
+  /** Records `us` microseconds spent polling without work (poll-window.ts). */
+  recordPoll(us: number): void {
+    this.pollUs += us;
+  }
+
   /**
    * Closes every 10 ms window that has ended by `nowUs`; returns true when at
    * least one closed. Windows without cycles count as idle with queue size 0.
@@ -59,13 +70,14 @@ export class QueueMetrics {
       this.last = {
         queueEma: [this.ema[0], this.ema[1], this.ema[2]],
         idleFraction: Math.max(0, 1 - this.busyUs / WINDOW_US),
+        pollFraction: Math.min(1, this.pollUs / WINDOW_US),
         batchSize: this.cycles > 0 ? this.framesSum / this.cycles : 0,
         cycleUs: this.cycles > 0 ? this.busyUs / this.cycles : 0,
         queuingDelayUs: this.maxDelayUs,
         cyclesPerSecond: this.cycles * (1_000_000 / WINDOW_US),
       };
       this.windowStart += WINDOW_US;
-      this.cycles = this.queueSum = this.framesSum = this.busyUs = this.maxDelayUs = 0;
+      this.cycles = this.queueSum = this.framesSum = this.busyUs = this.pollUs = this.maxDelayUs = 0;
       closed = true;
     }
     return closed;

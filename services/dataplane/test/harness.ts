@@ -191,6 +191,9 @@ export class TestWire {
         "--batch",
         String(opts.batch ?? 64),
         "--verify-flow-group",
+        // The manual clock stands still: a polling core would poll forever. Tests of polling pass --poll-us.
+        "--poll-us",
+        "0",
         ...(opts.extra ?? []),
       ]);
       rc.onTx = (f) => this.toPeer.push(f);
