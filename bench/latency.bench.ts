@@ -1,11 +1,15 @@
 // NetPIPE-style ping-pong (ixload --mode pingpong): one connection, one
 // message in flight, one-way latency = RTT/2 against message size; the
 // cluster (nats-l2 client host) against the same echo session served by
-// node:net on kernel sockets (loopback).
+// node:net on kernel sockets (loopback). pingFloor: the latency floor, ping
+// through the TAP to an idle cluster, polling and dedicated CPUs off and on.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { svgDocument, type RunResult } from "@ix/loadgen";
-import { ixload, SERVER_IP, sharedCluster } from "./support/harness.ts";
+import { canUseTap, startCluster } from "@ix/cluster";
+import { ixload, quantile, round, SERVER_IP, sharedCluster } from "./support/harness.ts";
+import { cpuWindow } from "./support/proc-cpu.ts";
+import { pingFromNamespace } from "./support/ping.ts";
 import { startNodeNet } from "./support/servers.ts";
 import type { BenchOptions, Figures } from "./support/types.ts";
 
@@ -49,6 +53,7 @@ export async function run(o: BenchOptions): Promise<Figures> {
     };
   }
   writeFileSync(join(o.outDir, "latency.svg"), await latencyPlot(out));
+  out.pingFloor = await pingFloor(o);
   o.log(
     `64 B one-way p50: cluster ${ix.pingpong![sizes.indexOf(64)].oneWayUs.p50} us, kernel ${kernel.pingpong![sizes.indexOf(64)].oneWayUs.p50} us`,
   );
@@ -85,4 +90,93 @@ export function latencyPlot(f: Figures): Promise<string> {
       ],
     },
   ]);
+}
+
+/** The cores' poll window of the "polling on" variants (the default of services/dataplane/src/config.ts when on). */
+export const PING_POLL_US = 100_000;
+
+/** One cluster configuration of the latency-floor measurement. */
+interface FloorVariant {
+  name: string;
+  pollUs: number;
+  pin: boolean;
+}
+
+/**
+ * The issue's latency floor: `ping -i 0.05` (one echo every 50 ms) from Linux
+ * through the TAP to an idle cluster (2 cores, static IXCP), for each of
+ * polling off/on x dedicated CPUs off/on, the variants interleaved over
+ * rounds so that the machine's other load falls on all of them alike. Per
+ * variant: p50/p99/max of every reply pooled, the per-round p50 and p99
+ * ranges, lost replies, and the CPU share (of one CPU) of the cores and of the
+ * NIC while idle (what polling costs). Root only (TAP); skipped otherwise.
+ * Its own namespace and TAP names, so it never meets `npm start`'s `ix`.
+ */
+export async function pingFloor(o: BenchOptions): Promise<Figures> {
+  if (!canUseTap()) return { skipped: "needs root, socat and iproute2 (TAP)" };
+  const variants: FloorVariant[] = [
+    { name: "pollOffPinOff", pollUs: 0, pin: false },
+    { name: "pollOnPinOff", pollUs: PING_POLL_US, pin: false },
+    { name: "pollOffPinOn", pollUs: 0, pin: true },
+    { name: "pollOnPinOn", pollUs: PING_POLL_US, pin: true },
+  ];
+  const rounds = o.quick ? 1 : 2;
+  const count = o.quick ? 100 : 200;
+  const times = new Map<string, number[]>(variants.map((v) => [v.name, []]));
+  const perRound = new Map<string, { p50: number; p99: number }[]>(variants.map((v) => [v.name, []]));
+  const cpu = new Map<string, { cores: number[]; nic: number[] }>(
+    variants.map((v) => [v.name, { cores: [], nic: [] }]),
+  );
+  const lost = new Map<string, number>(variants.map((v) => [v.name, 0]));
+  for (let r = 0; r < rounds; r++) {
+    for (const v of variants) {
+      const cluster = await startCluster({
+        cores: 2,
+        policy: "static",
+        tap: true,
+        namespace: "ixping",
+        tapName: "ixping0",
+        pin: v.pin,
+        extraArgs: { dataplane: ["--poll-us", String(v.pollUs)] },
+      });
+      try {
+        // ARP and first-packet effects out of the way; the cluster settles.
+        await pingFromNamespace("ixping", SERVER_IP, 5, 0.2);
+        const pids: Record<string, number> = { nic: cluster.nic.child.pid ?? 0 };
+        cluster.cores.forEach((c, i) => (pids[`core${i}`] = c.child.pid ?? 0));
+        const window = cpuWindow(pids);
+        const run = await pingFromNamespace("ixping", SERVER_IP, count, 0.05);
+        const share = window.stop();
+        times.get(v.name)!.push(...run.times);
+        perRound.get(v.name)!.push({ p50: quantile(run.times, 0.5), p99: quantile(run.times, 0.99) });
+        lost.set(v.name, lost.get(v.name)! + run.sent - run.times.length);
+        cpu.get(v.name)!.cores.push(share.core0 + share.core1);
+        cpu.get(v.name)!.nic.push(share.nic);
+        o.log(
+          `ping floor round ${r + 1} ${v.name}: p50 ${quantile(run.times, 0.5)} ms, p99 ${quantile(run.times, 0.99)} ms, ` +
+            `cores ${round(share.core0 + share.core1)} CPU, ${run.sent - run.times.length} lost`,
+        );
+      } finally {
+        await cluster.stop();
+      }
+    }
+  }
+  const out: Figures = { intervalMs: 50, repliesPerVariant: rounds * count, pollUs: PING_POLL_US };
+  for (const v of variants) {
+    const t = times.get(v.name)!;
+    const rs = perRound.get(v.name)!;
+    const c = cpu.get(v.name)!;
+    out[v.name] = {
+      p50Ms: quantile(t, 0.5),
+      p99Ms: quantile(t, 0.99),
+      maxMs: Math.max(...t),
+      meanMs: round(t.reduce((a, b) => a + b, 0) / t.length),
+      roundP50MsRange: [Math.min(...rs.map((x) => x.p50)), Math.max(...rs.map((x) => x.p50))],
+      roundP99MsRange: [Math.min(...rs.map((x) => x.p99)), Math.max(...rs.map((x) => x.p99))],
+      lost: lost.get(v.name)!,
+      coresCpuShare: round(Math.max(...c.cores)),
+      nicCpuShare: round(Math.max(...c.nic)),
+    };
+  }
+  return out;
 }

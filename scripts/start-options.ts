@@ -16,6 +16,10 @@ export interface StartOptions {
   /** IXCP's starting policy (a built-in or a module in the policy folders; IXCP checks the name). */
   policy: string;
   policyDir?: string;
+  /** Dedicated CPUs for active cores (root; IXCP moves them with grants and revokes). */
+  pin: boolean;
+  /** The cores' poll window in microseconds (dataplane --poll-us); undefined: theirs. */
+  pollUs?: number;
   help: boolean;
 }
 
@@ -29,6 +33,8 @@ export const START_USAGE = `usage: npm start [-- OPTIONS]
   --policy-dir DIR  a folder of your own policies (besides services/ixcp/examples)
   --tap             as root: namespace \`ix\` with Linux at 10.77.0.1 wired to the cluster
   --quiet           do not echo the services' output
+  --pin             as root: each active core on a CPU of its own (IXCP moves it)
+  --poll-us US      the cores' poll window after work (default 0: sleep at once)
   -h, --help        this text
 example: sudo npm start -- --tap --cores 2 --policy delay-band`;
 
@@ -57,6 +63,8 @@ export function parseStartOptions(argv: string[]): StartOptions {
         quiet: { type: "boolean", default: false },
         policy: { type: "string", default: "energy" },
         "policy-dir": { type: "string" },
+        pin: { type: "boolean", default: false },
+        "poll-us": { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     }));
@@ -74,6 +82,8 @@ export function parseStartOptions(argv: string[]): StartOptions {
     quiet: values.quiet,
     policy: values.policy,
     policyDir: values["policy-dir"],
+    pin: values.pin,
+    pollUs: values["poll-us"] === undefined ? undefined : integer("poll-us", values["poll-us"], 0, 10_000_000),
     help: values.help,
   };
 }

@@ -1,4 +1,4 @@
-// `npm start [-- --cores N --batch B --tap]`: the whole cluster on this machine.
+// `npm start [-- --cores N --batch B --tap --pin --poll-us US]`: the whole cluster on this machine.
 // Ctrl-C or SIGTERM stops every process and removes the namespace.
 import { join } from "node:path";
 import { startCluster, canUseTap, REPO_ROOT, HOST_IP, LINUX_IP, type Cluster } from "@ix/cluster";
@@ -23,6 +23,10 @@ if (opts.help) {
   process.exit(0);
 }
 const { cores } = opts;
+if (opts.pin && process.getuid?.() !== 0) {
+  console.error("npm start: --pin needs root (taskset/renice of other processes)");
+  process.exit(2);
+}
 if (opts.tap && !canUseTap()) {
   console.error("npm start: --tap needs root (CAP_NET_ADMIN), socat and iproute2");
   process.exit(2);
@@ -35,7 +39,11 @@ try {
     tap: opts.tap,
     echo: !opts.quiet,
     policy: opts.policy,
-    extraArgs: opts.policyDir ? { ixcp: ["--policy-dir", opts.policyDir] } : undefined,
+    pin: opts.pin,
+    extraArgs: {
+      ...(opts.policyDir ? { ixcp: ["--policy-dir", opts.policyDir] } : {}),
+      ...(opts.pollUs === undefined ? {} : { dataplane: ["--poll-us", String(opts.pollUs)] }),
+    },
     stateDir: join(REPO_ROOT, ".ix"),
   });
 } catch (e) {

@@ -40,6 +40,14 @@ export interface ClusterOptions {
   app?: boolean;
   /** nats-server with its monitoring endpoint (cluster.nats.monitorUrl), for the bench's message counts. */
   natsMonitor?: boolean;
+  /**
+   * Dedicated hardware threads (root): IXCP pins each active core to a CPU of
+   * its own and raises its priority, moving the pinning with its grants and
+   * revokes (services/ixcp/src/cpu-placement.ts); the launcher passes the
+   * cores' pids. Needs IXCP (policy not false). Off by default: on a 2-CPU
+   * machine it did not help (README, "Polling and dedicated CPUs").
+   */
+  pin?: boolean;
 }
 
 export interface Cluster {
@@ -165,6 +173,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
           opts.policy ?? "static",
           "--scrape",
           coreProcs.map((p) => p.adminUrl).join(","),
+          ...(opts.pin ? ["--pin-pids", coreProcs.map((p, i) => `${i}:${p.child.pid}`).join(",")] : []),
           ...(opts.extraArgs?.ixcp ?? []),
         ],
       });
@@ -233,6 +242,14 @@ function writeState(dir: string, c: Cluster): void {
     admin: { user: admin.user, password: admin.password },
     nic: c.nic.adminUrl,
     cores: c.cores.map((p) => p.adminUrl),
+    pids: {
+      nats: c.nats.pid,
+      nic: c.nic.child.pid,
+      cores: c.cores.map((p) => p.child.pid),
+      app: c.app?.child.pid,
+      ixcp: c.ixcp?.child.pid,
+      socat: c.tap?.socatPid,
+    },
     app: c.app?.adminUrl,
     ixcp: c.ixcp?.adminUrl,
     namespace: c.tap?.opts.namespace,

@@ -6,7 +6,9 @@
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_RETA_SIZE, RSS_OPTIONS, SLO_ENV, parseRetaSize, sloUs } from "@ix/bus";
+import { availableParallelism } from "node:os";
 import { IX_RULES, type IxRules } from "./policies/ix-rules.ts";
+import { parseCorePids, parseCpuList } from "./cpu-placement.ts";
 
 export interface IxcpConfig {
   policy: string;
@@ -35,6 +37,13 @@ export interface IxcpConfig {
    * SLO the cluster runs under and a policy module can read it.
    */
   sloUs: number;
+  /**
+   * Dedicated hardware threads (cpu-placement.ts): each core's process id
+   * (--pin-pids 0:PID,1:PID, given by the launcher); undefined: no pinning.
+   */
+  pinPids: Map<number, number> | undefined;
+  /** CPUs dedicated to active cores (--pin-cpus; default every CPU but 0). */
+  pinCpus: number[];
 }
 
 /** The policies shipped with IXCP (services/ixcp/examples): always a policy folder. */
@@ -57,6 +66,8 @@ const OPTIONS = {
   "policy-deadline-ms": ["IX_IXCP_POLICY_DEADLINE_MS"],
   "policy-load-ms": ["IX_IXCP_POLICY_LOAD_MS"],
   "slo-us": [SLO_ENV],
+  "pin-pids": ["IX_IXCP_PIN_PIDS"],
+  "pin-cpus": ["IX_IXCP_PIN_CPUS"],
 } as const;
 type Option = keyof typeof OPTIONS;
 
@@ -66,6 +77,7 @@ ${Object.entries(OPTIONS)
   .join("\n")}
 --policy static|energy|consolidation|NAME (default energy; NAME: a module in a policy folder)
 --policy-dir DIR[,DIR...]  user policy folders (besides services/ixcp/examples); nothing else is loaded
+--pin-pids 0:PID,1:PID  pin active cores to CPUs of their own (root; --pin-cpus 1-3, default all but CPU 0)
 --rules '{"stepUpQueue":32,"stepDownQueue":8,"idleMargin":1.2,"holdAfterUpMs":200,"holdUpAfterDownMs":2000,"holdDownMs":4000}'
 NATS credentials: IX_NATS_URL, IX_NATS_USER, IX_NATS_PASSWORD.`;
 
@@ -140,5 +152,10 @@ export function loadConfig(
     policyDeadlineMs: int("policy-deadline-ms", get("policy-deadline-ms"), periodMs, 5, 60_000),
     policyLoadMs: int("policy-load-ms", get("policy-load-ms"), 5000, 100, 120_000),
     sloUs: sloUs(get("slo-us"), {}),
+    pinPids: get("pin-pids") === undefined ? undefined : parseCorePids(get("pin-pids")!),
+    pinCpus:
+      get("pin-cpus") === undefined
+        ? Array.from({ length: availableParallelism() - 1 }, (_, i) => i + 1)
+        : parseCpuList(get("pin-cpus")!),
   };
 }

@@ -16,7 +16,7 @@ import type { IxcpMetrics } from "./ixcp-metrics.ts";
 import type { Policy, PolicyInput } from "./policies/policy.ts";
 import { checkDecision } from "./policies/policy.ts";
 import { staticPolicy } from "./policies/builtins.ts";
-import { estimatePower, DEFAULT_POWER, type PowerModel } from "./policies/power.ts";
+import { busyUtilization, estimatePower, DEFAULT_POWER, type PowerModel } from "./policies/power.ts";
 import { Reconfigurer, type ReconfigureResult } from "./reconfigure.ts";
 
 export interface ControlLoopOptions {
@@ -284,7 +284,11 @@ export class ControlLoop {
   /** Estimated watts now (policies/power.ts). */
   power(): number {
     const active = this.reconf.activeCores();
-    const utils = active.map((c) => 1 - (this.latest.get(c)?.idleFraction ?? 1));
+    // A polling core counts as busy (policies/power.ts busyUtilization).
+    const utils = active.map((c) => {
+      const m = this.latest.get(c);
+      return m ? busyUtilization(m.idleFraction, m.pollFraction) : 0;
+    });
     return estimatePower(utils, this.o.totalCores - active.length, this.reconf.background.size, this.o.power);
   }
 }

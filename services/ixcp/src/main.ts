@@ -9,7 +9,9 @@ import { adminTokenFromEnv, createRegistry, startAdminServer } from "@ix/admin";
 import { loadConfig, USAGE, type IxcpConfig } from "./config.ts";
 import { HeartbeatTracker } from "./heartbeats.ts";
 import { PrometheusSource, ScrapeSource, type MetricsSource } from "./metrics-source.ts";
-import { NatsActuator } from "./actuator.ts";
+import { NatsActuator, type Actuator } from "./actuator.ts";
+import { CpuPlacement, PlacingActuator } from "./cpu-placement.ts";
+import { availableParallelism } from "node:os";
 import { createIxcpMetrics } from "./ixcp-metrics.ts";
 import { DecisionLog } from "./decision-log.ts";
 import { ControlLoop } from "./control-loop.ts";
@@ -47,9 +49,18 @@ const timeoutMs = Math.max(50, Math.floor(cfg.periodMs * 0.8));
 const source: MetricsSource = cfg.prometheus
   ? new PrometheusSource({ url: cfg.prometheus, timeoutMs })
   : new ScrapeSource({ targets: () => [...cfg.scrape, ...heartbeats.adminUrls()], timeoutMs });
-const actuator = new NatsActuator(nc, {
+const natsActuator = new NatsActuator(nc, {
   onMigration: (s, ok) => metrics.migrationDuration.observe({ outcome: ok ? "ok" : "failed" }, s),
 });
+// Dedicated hardware threads: grants and revokes move the cores' CPU placement.
+const placement = cfg.pinPids
+  ? new CpuPlacement({
+      pids: cfg.pinPids,
+      dedicated: cfg.pinCpus,
+      all: Array.from({ length: availableParallelism() }, (_, i) => i),
+    })
+  : undefined;
+const actuator: Actuator = placement ? new PlacingActuator(natsActuator, placement) : natsActuator;
 
 /** The NIC's RETA (it may start after us: retried for a few seconds), else the cluster's initial one. */
 async function startingReta(): Promise<number[]> {
@@ -101,6 +112,18 @@ if (cfg.initialCores !== undefined && cfg.initialCores !== loop.reconf.activeCor
   await loop.exclusive(() => loop.resize(cfg.initialCores!, `start: --initial-cores ${cfg.initialCores}`));
 }
 await loop.exclusive(() => loop.syncBackground());
+if (placement) {
+  const active = new Set(loop.reconf.activeCores());
+  for (let c = 0; c < cfg.cores; c++) {
+    if (active.has(c)) placement.grant(c);
+    else placement.revoke(c);
+  }
+  console.log(
+    `ixcp: dedicated CPUs ${cfg.pinCpus.join(",") || "none"}: ` +
+      ([...placement.cpuOf].map(([core, cpu]) => `core ${core} on CPU ${cpu}`).join(", ") ||
+        "no core pinned"),
+  );
+}
 
 const heartbeat = setInterval(() => {
   const hb = ix.Heartbeat.encode({ kind: "ixcp", id: "0", timeUs: Date.now() * 1000, adminUrl: admin.url });

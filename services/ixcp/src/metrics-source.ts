@@ -20,6 +20,12 @@ export interface CoreMetrics {
   emaSlow: number;
   /** ix_dp_idle_fraction of the last 10 ms window, 0..1. */
   idleFraction: number;
+  /**
+   * ix_dp_poll_fraction of the last 10 ms window, 0..1: time the core spent
+   * polling without work (part of idleFraction; absent: 0). The CPU was busy: the power
+   * model counts it, the policies' idle tests do not.
+   */
+  pollFraction?: number;
   /** ix_dp_queuing_delay_us: age of the oldest waiting frame in the last window. */
   queuingDelayUs: number;
   /** ix_dp_active: the core says it is an elastic thread (not parked). */
@@ -47,6 +53,7 @@ export interface MetricsSource {
 export const METRIC_NAMES = [
   "ix_dp_queue_ema",
   "ix_dp_idle_fraction",
+  "ix_dp_poll_fraction",
   "ix_dp_queuing_delay_us",
   "ix_dp_active",
   "ix_dp_flow_groups",
@@ -58,6 +65,7 @@ const blank = (core: number, seenAtMs: number): CoreMetrics => ({
   emaMid: 0,
   emaSlow: 0,
   idleFraction: 1,
+  pollFraction: 0,
   queuingDelayUs: 0,
   active: false,
   flowGroups: 0,
@@ -88,6 +96,9 @@ export function coreMetricsFromSamples(
         break;
       case "ix_dp_idle_fraction":
         m.idleFraction = s.value;
+        break;
+      case "ix_dp_poll_fraction":
+        m.pollFraction = s.value;
         break;
       case "ix_dp_queuing_delay_us":
         m.queuingDelayUs = s.value;

@@ -19,12 +19,13 @@ test("parses what prom-client serves, labels included", async () => {
   ema.set({ alpha: "0.25" }, 20);
   ema.set({ alpha: "0.125" }, 7.5);
   new Gauge({ name: "ix_dp_idle_fraction", help: "idle", registers: [registry] }).set(0.75);
+  new Gauge({ name: "ix_dp_poll_fraction", help: "poll", registers: [registry] }).set(0.5);
   new Gauge({ name: "ix_dp_active", help: "a", registers: [registry] }).set(1);
   new Gauge({ name: "ix_dp_flow_groups", help: "fg", registers: [registry] }).set(64);
   new Gauge({ name: "ix_dp_queuing_delay_us", help: "d", registers: [registry] }).set(123);
   const { samples, malformed } = parsePromText(await registry.metrics());
   assert.equal(malformed, 0);
-  assert.equal(samples.length, 7);
+  assert.equal(samples.length, 8);
   assert.deepEqual(samples[0], {
     name: "ix_dp_queue_ema",
     labels: { alpha: "0.5", service: "dataplane", core: "3" },
@@ -37,6 +38,7 @@ test("parses what prom-client serves, labels included", async () => {
     emaMid: 20,
     emaSlow: 7.5,
     idleFraction: 0.75,
+    pollFraction: 0.5,
     queuingDelayUs: 123,
     active: true,
     flowGroups: 64,
