@@ -6,8 +6,11 @@
 // /metrics (metrics.ts); no other package imports its code.
 //
 // What it exports: MAX_BATCH_SIZE, IX's bound on B (npm start checks --batch
-// against it before starting any core). The cycle's parts (ElasticThread, BatchLimit,
+// against it before starting any core), and DEFAULT_POLL_US, the measured
+// default of --poll-us (the bench's latency floor reports the variant a user
+// gets by default). The cycle's parts (ElasticThread, BatchLimit,
 // QueueMetrics, RxQueue, TxBatch, executeBatch, encodeEvent, ...) are internal
 // to the process; this package's tests import them by path. A name belongs
 // here once another package needs it.
 export { MAX_BATCH_SIZE } from "./batch-limit.ts";
+export { DEFAULT_POLL_US } from "./config.ts";
