@@ -83,7 +83,8 @@ export function parseStartOptions(argv: string[]): StartOptions {
     policy: values.policy,
     policyDir: values["policy-dir"],
     pin: values.pin,
-    pollUs: values["poll-us"] === undefined ? undefined : integer("poll-us", values["poll-us"], 0, 10_000_000),
+    pollUs:
+      values["poll-us"] === undefined ? undefined : integer("poll-us", values["poll-us"], 0, 10_000_000),
     help: values.help,
   };
 }

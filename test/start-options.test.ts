@@ -19,6 +19,8 @@ test("defaults, and every option read", () => {
     quiet: false,
     policy: "energy",
     policyDir: undefined,
+    pin: false,
+    pollUs: undefined,
     help: false,
   });
   const o = parseStartOptions([
@@ -30,6 +32,9 @@ test("defaults, and every option read", () => {
     "static",
     "--policy-dir",
     "/p",
+    "--pin",
+    "--poll-us",
+    "100000",
     "-h",
   ]);
   assert.deepEqual(o, {
@@ -39,6 +44,8 @@ test("defaults, and every option read", () => {
     quiet: false,
     policy: "static",
     policyDir: "/p",
+    pin: true,
+    pollUs: 100000,
     help: true,
   });
   assert.equal(parseStartOptions(["--cores", String(MAX_CORES)]).cores, MAX_CORES);
@@ -58,6 +65,8 @@ test("bad values and unknown options: one line naming the option", () => {
     [["--batch", String(MAX_BATCH_SIZE + 1)], /^--batch must be an integer/],
     [["--policy"], /'--policy <value>' argument missing/],
     [["--policy", " "], /^--policy needs a name$/],
+    [["--poll-us", "-5"], /'--poll-us' argument is ambiguous/],
+    [["--poll-us", "x"], /^--poll-us must be an integer in \[0, 10000000\], got "x"$/],
     [["--policy-dir", ""], /^--policy-dir needs a folder$/],
     [["--bogus"], /Unknown option '--bogus'/],
     [["extra"], /Unexpected argument 'extra'/],
