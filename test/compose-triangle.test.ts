@@ -73,11 +73,11 @@ async function loadTestcontainers(): Promise<Testcontainers | string> {
   }
 }
 
-// Two periods of the triangle take about five minutes; until the frame path
-// is self-clocked (issue 13) IXCP does not follow the load here and the test
-// is a todo, so CI runs it only when asked (IX_COMPOSE_TRIANGLE=1).
+// Two periods of the triangle take about three minutes here (160-171 s of
+// sampling plus the stack's start); while the test is a todo CI runs it only
+// when asked (IX_COMPOSE_TRIANGLE=1).
 const OPT_IN = process.env.IX_COMPOSE_TRIANGLE === "1";
-const tc = OPT_IN ? await loadTestcontainers() : "opt-in: set IX_COMPOSE_TRIANGLE=1 (about five minutes)";
+const tc = OPT_IN ? await loadTestcontainers() : "opt-in: set IX_COMPOSE_TRIANGLE=1 (about three minutes)";
 const skip = typeof tc === "string" ? tc : false;
 
 function images(): Record<string, string> {
@@ -132,11 +132,16 @@ test(
   "over two periods of the compose triangle IXCP grants a core during each peak and parks it after",
   {
     skip,
-    // Fails on main as of cb02f99 (IXCP keeps 1 core through both peaks: the
-    // backlog builds in NATS and ixload, not in the NIC's RX rings IXCP reads).
-    // A todo runs and reports, without failing the suite, until the frame
-    // path's self-clocking (branch selfclock) lands; then drop this line.
-    todo: "IXCP follows the load once the frame path is self-clocked (issue 13)",
+    // Still fails on main as of bd16d1c (self-clocked frame path), for two
+    // reasons measured 2026-11-30 (branch triangle's report): a peak of 3000
+    // or 6000 req/s is served by one core (fast EMA <= 6, no grant: IXCP is
+    // right), so IX_LOAD_HIGH's default is now 7500; and at 6000-8000 IXCP
+    // does grant (fast EMA 41.7 > 32: 1 -> 4 cores) and parks after, but
+    // after the step-down migrations 20-26 of the 32 connections stop being
+    // answered (ixload_in_flight stuck at 160-208, achieved rate 200-1400
+    // req/s), so the next peak reaches the cores too thin to grant. A todo
+    // runs and reports without failing the suite until that stall is fixed.
+    todo: "connections stall after IXCP's step-down migrations under load (issue 13)",
     timeout: (4 * PERIOD_S + 240) * 1000,
   },
   async (t) => {
