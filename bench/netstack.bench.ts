@@ -32,14 +32,16 @@ function frame(
   opts?: { mss: number },
 ): Uint8Array {
   const f = new Uint8Array(34 + 40 + payload.length);
-  const n = emitTcp(
-    f,
-    34,
-    IP_P,
-    IP_S,
-    { srcPort: 40000, dstPort: 80, seq, ack, flags, window: 65535, options: opts },
+  const n = emitTcp(f, 34, IP_P, IP_S, {
+    srcPort: 40000,
+    dstPort: 80,
+    seq,
+    ack,
+    flags,
+    window: 65535,
+    options: opts,
     payload,
-  );
+  });
   emitIpv4Header(f, 14, { srcIp: IP_P, dstIp: IP_S, protocol: IpProtocol.TCP, payloadLength: n });
   emitEthernet(f, 0, MAC_S, MAC_P, EtherType.IPv4);
   return f.subarray(0, 34 + n);

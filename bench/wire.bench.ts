@@ -25,22 +25,16 @@ function smallSegment(): Uint8Array {
     protocol: IpProtocol.TCP,
     payloadLength: tcpLen,
   });
-  emitTcp(
-    frame,
-    n,
-    IP_A,
-    IP_B,
-    {
-      srcPort: 40000,
-      dstPort: 11211,
-      seq: 1,
-      ack: 1,
-      flags: TcpFlag.ACK | TcpFlag.PSH,
-      window: 512,
-      options,
-    },
+  emitTcp(frame, n, IP_A, IP_B, {
+    srcPort: 40000,
+    dstPort: 11211,
+    seq: 1,
+    ack: 1,
+    flags: TcpFlag.ACK | TcpFlag.PSH,
+    window: 512,
+    options,
     payload,
-  );
+  });
   return frame;
 }
 

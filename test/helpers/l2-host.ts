@@ -113,22 +113,16 @@ export function tcpFrame(o: {
 }): Uint8Array {
   const data = o.data ?? new Uint8Array(0);
   const f = new Uint8Array(14 + 20 + 40 + data.length);
-  const n = emitTcp(
-    f,
-    34,
-    o.srcIp,
-    o.dstIp,
-    {
-      srcPort: o.srcPort,
-      dstPort: o.dstPort,
-      seq: o.seq >>> 0,
-      ack: o.ack >>> 0,
-      flags: o.flags,
-      window: o.wnd,
-      options: o.options,
-    },
-    data,
-  );
+  const n = emitTcp(f, 34, o.srcIp, o.dstIp, {
+    srcPort: o.srcPort,
+    dstPort: o.dstPort,
+    seq: o.seq >>> 0,
+    ack: o.ack >>> 0,
+    flags: o.flags,
+    window: o.wnd,
+    options: o.options,
+    payload: data,
+  });
   emitIpv4Header(f, 14, { srcIp: o.srcIp, dstIp: o.dstIp, protocol: IpProtocol.TCP, payloadLength: n });
   emitEthernet(f, 0, o.dstMac, o.srcMac, EtherType.IPv4);
   return f.subarray(0, 34 + n);

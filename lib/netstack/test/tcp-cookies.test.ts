@@ -8,18 +8,16 @@ import { ACK, SYN, TestPeer, bytes } from "./tcp-peer.ts";
 test("cookie encodes the MSS and validates only for its tuple, ISN and period", () => {
   const c = new SynCookies(1234);
   const now = 5_000_000;
-  const k = c.make(now, 1, 40000, 2, 80, 777, 1460);
-  assert.equal(c.check(now, k, 1, 40000, 2, 80, 777), 1460);
-  assert.equal(c.check(now + 70_000_000, k, 1, 40000, 2, 80, 777), 1460, "still valid one period later");
-  assert.equal(c.check(now + 200_000_000, k, 1, 40000, 2, 80, 777), 0, "expired");
-  assert.equal(c.check(now, k, 1, 40001, 2, 80, 777), 0, "other port");
-  assert.equal(c.check(now, k, 1, 40000, 2, 80, 778), 0, "other ISN");
-  assert.equal(c.check(now, k ^ 1, 1, 40000, 2, 80, 777), 0, "tampered");
-  assert.equal(
-    c.check(now, c.make(now, 1, 40000, 2, 80, 777, 1000), 1, 40000, 2, 80, 777),
-    536,
-    "MSS rounded down",
-  );
+  const flow = { remoteIp: 1, remotePort: 40000, localIp: 2, localPort: 80 };
+  const k = c.make(now, flow, 777, 1460);
+  assert.equal(c.check(now, k, flow, 777), 1460);
+  assert.equal(c.check(now + 70_000_000, k, flow, 777), 1460, "still valid one period later");
+  assert.equal(c.check(now + 200_000_000, k, flow, 777), 0, "expired");
+  assert.equal(c.check(now, k, { ...flow, remotePort: 40001 }, 777), 0, "other port");
+  assert.equal(c.check(now, k, { ...flow, localIp: 3 }, 777), 0, "other local address");
+  assert.equal(c.check(now, k, flow, 778), 0, "other ISN");
+  assert.equal(c.check(now, k ^ 1, flow, 777), 0, "tampered");
+  assert.equal(c.check(now, c.make(now, flow, 777, 1000), flow, 777), 536, "MSS rounded down");
 });
 
 test("backlog full: stateless SYN-ACK cookie; the returning ACK creates the connection", () => {

@@ -71,22 +71,16 @@ export class TestPeer {
   send(o: SendOpts): void {
     const data = o.data ?? new Uint8Array(0);
     const f = new Uint8Array(14 + 20 + 60 + data.length);
-    const n = emitTcp(
-      f,
-      34,
-      PEER_IP,
-      STACK_IP,
-      {
-        srcPort: o.srcPort ?? this.port,
-        dstPort: o.dstPort ?? this.stackPort,
-        seq: o.seq >>> 0,
-        ack: (o.ack ?? 0) >>> 0,
-        flags: o.flags,
-        window: o.wnd ?? 65535,
-        options: o.options,
-      },
-      data,
-    );
+    const n = emitTcp(f, 34, PEER_IP, STACK_IP, {
+      srcPort: o.srcPort ?? this.port,
+      dstPort: o.dstPort ?? this.stackPort,
+      seq: o.seq >>> 0,
+      ack: (o.ack ?? 0) >>> 0,
+      flags: o.flags,
+      window: o.wnd ?? 65535,
+      options: o.options,
+      payload: data,
+    });
     emitIpv4Header(f, 14, { srcIp: PEER_IP, dstIp: STACK_IP, protocol: IpProtocol.TCP, payloadLength: n });
     emitEthernet(f, 0, STACK_MAC, PEER_MAC, EtherType.IPv4);
     this.stack.input(f.subarray(0, 34 + n));

@@ -6,7 +6,7 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { TimeWaitRecord, TimeWaitTable } from "../src/tcp/time-wait.ts";
+import { TimeWaitRecord, TimeWaitTable } from "../src/tcp/time-wait-table.ts";
 import { ACK, FIN, RST, SYN, TestPeer, tcbOf } from "./tcp-peer.ts";
 
 const MSL2 = 60_000_000;
@@ -179,7 +179,16 @@ test("past maxTimeWait a closing connection skips TIME-WAIT, counted", () => {
 
 test("TimeWaitTable keeps deadline order across restarts and out-of-order (imported) inserts", () => {
   const t = new TimeWaitTable();
-  const rec = (port: number, at: number) => new TimeWaitRecord(1, port, 80, 0, 0, 0, at);
+  const rec = (port: number, at: number) =>
+    new TimeWaitRecord({
+      remoteIp: 1,
+      remotePort: port,
+      localPort: 80,
+      sndNxt: 0,
+      rcvNxt: 0,
+      window: 0,
+      expiresAt: at,
+    });
   const a = rec(1, 100);
   const b = rec(2, 300);
   const c = rec(3, 200); // inserted after b with an earlier deadline

@@ -38,7 +38,7 @@ function buildFrame(
   const out = new Uint8Array(14 + 20 + tcpLen);
   let n = emitEthernet(out, 0, dstMac, srcMac, EtherType.IPv4);
   n += emitIpv4Header(out, n, { srcIp, dstIp, protocol: IpProtocol.TCP, payloadLength: tcpLen, id: ipId });
-  n += emitTcp(out, n, srcIp, dstIp, h, payload, payloadOff, payloadLen);
+  n += emitTcp(out, n, srcIp, dstIp, { ...h, payload, payloadOff, payloadLen });
   assert.equal(n, out.length);
   return out;
 }

@@ -34,14 +34,15 @@ export function tcpFrame(t: Tuple, dstMac = HOST_MAC, payload = new Uint8Array(0
     protocol: IpProtocol.TCP,
     payloadLength: 20 + payload.length,
   });
-  emitTcp(
-    buf,
-    34,
-    t.srcIp,
-    t.dstIp,
-    { srcPort: t.srcPort, dstPort: t.dstPort, seq: 1, ack: 0, flags: TcpFlag.SYN, window: 65535 },
+  emitTcp(buf, 34, t.srcIp, t.dstIp, {
+    srcPort: t.srcPort,
+    dstPort: t.dstPort,
+    seq: 1,
+    ack: 0,
+    flags: TcpFlag.SYN,
+    window: 65535,
     payload,
-  );
+  });
   return buf;
 }
 

@@ -11,7 +11,7 @@ import { ArpOp, emitArp } from "../wire/arp.ts";
 import { BROADCAST_MAC } from "../wire/addr.ts";
 import { EtherType, emitEthernet } from "../wire/ethernet.ts";
 import { IpProtocol, emitIpv4Header } from "../wire/ipv4.ts";
-import { emitTcp, type TcpEmitHeader, type TcpEmitOptions } from "../wire/tcp.ts";
+import { emitTcp, type TcpEmitHeader } from "../wire/tcp.ts";
 import type { ArpCache } from "./arp-cache.ts";
 
 const MIN_FRAME = 60; // Ethernet minimum without FCS
@@ -33,7 +33,6 @@ export class Egress {
   /** Where each fragment of a long datagram is built. */
   private readonly fragBuf = new Uint8Array(IP_OFF + MTU);
   private readonly fragViews: (Uint8Array | undefined)[] = [];
-  private readonly tcpHdr: TcpEmitHeader = { srcPort: 0, dstPort: 0, seq: 0, ack: 0, flags: 0, window: 0 };
   private readonly ipHdr = {
     srcIp: 0,
     dstIp: 0,
@@ -161,29 +160,13 @@ export class Egress {
     }
   }
 
-  /** Emits a TCP segment to any 4-tuple (also used without a connection: RST, SYN-cookie SYN-ACK). */
-  emitTcpTo(
-    remoteIp: number,
-    localPort: number,
-    remotePort: number,
-    seq: number,
-    ack: number,
-    flags: number,
-    window: number,
-    options: TcpEmitOptions | undefined,
-    payload: Uint8Array | null,
-    off: number,
-    len: number,
-  ): void {
-    const h = this.tcpHdr;
-    h.srcPort = localPort;
-    h.dstPort = remotePort;
-    h.seq = seq >>> 0;
-    h.ack = ack >>> 0;
-    h.flags = flags;
-    h.window = window;
-    h.options = options;
-    const n = emitTcp(this.txBuf, L4_OFF, this.ip, remoteIp, h, payload ?? undefined, off, len);
+  /**
+   * Sends TCP segment h (ports, sequence numbers, flags, window, options and
+   * payload all in it; see tcp/output.ts) from our address to remoteIp. h is
+   * only read: the caller's reusable header is free again on return.
+   */
+  emitTcpTo(remoteIp: number, h: TcpEmitHeader): void {
+    const n = emitTcp(this.txBuf, L4_OFF, this.ip, remoteIp, h);
     this.counters.tcpOut++;
     this.sendL4(remoteIp, IpProtocol.TCP, n);
   }

@@ -3,7 +3,7 @@
 // Everything a migration moves.
 
 import type { Tcb } from "../tcp/tcb.ts";
-import { TimeWaitTable } from "../tcp/time-wait.ts";
+import { TimeWaitTable } from "../tcp/time-wait-table.ts";
 import { TimerWheel } from "../util/timer-wheel.ts";
 
 /** Demux key of the remote end: ip * 2^16 + port fits exactly in a double. */

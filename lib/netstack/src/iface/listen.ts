@@ -5,6 +5,7 @@
 import { TcpFlag } from "../wire/tcp.ts";
 import { segmentArrives } from "../tcp/input.ts";
 import { openFromCookie, openPassive } from "../tcp/lifecycle.ts";
+import { bareHeader, resetFor } from "../tcp/output.ts";
 import type { Segment } from "../tcp/segment.ts";
 import { seqAdd } from "../tcp/seq.ts";
 import { initialSeq } from "../tcp/syn-cookie.ts";
@@ -13,59 +14,39 @@ import type { StackBase } from "./stack-base.ts";
 const { SYN, RST, ACK } = TcpFlag;
 /** Cookie ACKs are only considered this long after the last cookie was sent (two cookie periods). */
 const COOKIE_WINDOW_US = 128_000_000;
-const cookieOpts = { mss: 1460 };
+/** MSS assumed when a SYN carries none (RFC 9293 3.7.1). */
+const DEFAULT_PEER_MSS = 536;
 
-function replyRst(st: StackBase, s: Segment, remoteIp: number, remotePort: number, localPort: number): void {
+/** Answers s with a reset (RFC 9293 3.10.7.1), through the stack's reusable header. */
+function replyRst(st: StackBase, s: Segment): void {
   st.counters.tcpResetsSent++;
-  if (s.flags & ACK) st.emitTcpTo(remoteIp, localPort, remotePort, s.ack, 0, RST, 0, undefined, null, 0, 0);
-  else
-    st.emitTcpTo(
-      remoteIp,
-      localPort,
-      remotePort,
-      0,
-      seqAdd(s.seq, s.len),
-      RST | ACK,
-      0,
-      undefined,
-      null,
-      0,
-      0,
-    );
+  const x = resetFor(st.txHeader, s);
+  x.srcPort = s.localPort;
+  x.dstPort = s.remotePort;
+  st.emitTcpTo(s.remoteIp, x);
 }
 
-export function handleNoConnection(
-  st: StackBase,
-  fg: number,
-  s: Segment,
-  remoteIp: number,
-  remotePort: number,
-  localPort: number,
-  /** ISS for a SYN that reopens a TIME-WAIT tuple (time-wait.ts); default RFC 6528's. */
-  iss?: number,
-): void {
+/**
+ * A segment s (its four-tuple in s.remoteIp/remotePort/localPort) in flow
+ * group fg that matches no connection and no TIME-WAIT record. `iss`: the ISS
+ * for a SYN that reopens a TIME-WAIT tuple (time-wait.ts); default RFC 6528's.
+ */
+export function handleNoConnection(st: StackBase, fg: number, s: Segment, iss?: number): void {
   const c = st.counters;
   const f = s.flags;
+  const { remoteIp, remotePort, localPort } = s;
   if (f & RST) {
     c.dropTcpNoConnection++;
     return;
   }
   if (!st.tcpListeners.has(localPort)) {
     c.dropTcpNoListener++;
-    replyRst(st, s, remoteIp, remotePort, localPort);
+    replyRst(st, s);
     return;
   }
   if (f & ACK) {
     if (!(f & SYN) && st.now - st.lastCookieAt < COOKIE_WINDOW_US) {
-      const mss = st.cookies.check(
-        st.now,
-        seqAdd(s.ack, -1),
-        remoteIp,
-        remotePort,
-        st.ip,
-        localPort,
-        seqAdd(s.seq, -1),
-      );
+      const mss = st.cookies.check(st.now, seqAdd(s.ack, -1), s, seqAdd(s.seq, -1));
       if (mss > 0) {
         if (st.unacceptedTotal >= st.opts.acceptBacklog || st.liveTotal >= st.opts.maxConnections) {
           c.dropTcpAcceptBacklog++; // the peer retransmits its ACK/data later
@@ -81,7 +62,7 @@ export function handleNoConnection(
       }
       c.dropTcpBadSynCookie++;
     } else c.dropTcpNoConnection++;
-    replyRst(st, s, remoteIp, remotePort, localPort);
+    replyRst(st, s);
     return;
   }
   if (!(f & SYN)) {
@@ -95,30 +76,21 @@ export function handleNoConnection(
   if (st.embryonicTotal >= st.opts.synBacklog || st.liveTotal >= st.opts.maxConnections) {
     // Backlog full: answer statelessly (RFC 4987 3.6). No window scale or SACK
     // can be offered, since nothing is remembered.
-    const iss = st.cookies.make(
-      st.now,
-      remoteIp,
-      remotePort,
-      st.ip,
-      localPort,
-      s.seq,
-      s.mss > 0 ? s.mss : 536,
-    );
-    cookieOpts.mss = st.tcpCfg.mss;
-    const win = Math.min(st.tcpCfg.rcvBuf, 0xffff);
-    st.emitTcpTo(
-      remoteIp,
-      localPort,
-      remotePort,
-      iss,
+    const cookie = st.cookies.make(st.now, s, s.seq, s.mss > 0 ? s.mss : DEFAULT_PEER_MSS);
+    const x = bareHeader(
+      st.txHeader,
+      cookie,
       seqAdd(s.seq, 1),
       SYN | ACK,
-      win,
-      cookieOpts,
-      null,
-      0,
-      0,
+      Math.min(st.tcpCfg.rcvBuf, 0xffff),
     );
+    const o = st.synOptions;
+    o.mss = st.tcpCfg.mss;
+    o.wscale = undefined;
+    x.options = o;
+    x.srcPort = localPort;
+    x.dstPort = remotePort;
+    st.emitTcpTo(remoteIp, x);
     c.tcpSynCookiesSent++;
     st.lastCookieAt = st.now;
     return;

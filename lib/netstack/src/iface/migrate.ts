@@ -17,7 +17,7 @@ import { HANDLE_FG_SCALE } from "../handle.ts";
 import type { StackBase } from "./stack-base.ts";
 import { SendBuffer } from "../tcp/send-buffer.ts";
 import { Tcb, type TcpStateCode } from "../tcp/tcb.ts";
-import { TimeWaitRecord } from "../tcp/time-wait.ts";
+import { TimeWaitRecord } from "../tcp/time-wait-table.ts";
 import { ByteReader, ByteWriter } from "../util/bytes.ts";
 
 const MAGIC = 0x49584647;
@@ -166,7 +166,15 @@ function readTimeWait(r: ByteReader, now: number): TimeWaitRecord {
   const window = r.u16();
   const left = r.f64();
   if (!(left >= 0) || left === Infinity) throw new RangeError("bad time-wait deadline");
-  return new TimeWaitRecord(remoteIp, remotePort, localPort, sndNxt, rcvNxt, window, now + left);
+  return new TimeWaitRecord({
+    remoteIp,
+    remotePort,
+    localPort,
+    sndNxt,
+    rcvNxt,
+    window,
+    expiresAt: now + left,
+  });
 }
 
 function eventHandle(e: StackEvent): number {

@@ -15,11 +15,11 @@ import type { TcpConfig } from "../tcp/config.ts";
 import type { TcpHost } from "../tcp/host.ts";
 import { SynCookies } from "../tcp/syn-cookie.ts";
 import { Tcb } from "../tcp/tcb.ts";
-import type { TimeWaitRecord } from "../tcp/time-wait.ts";
+import type { TimeWaitRecord } from "../tcp/time-wait-table.ts";
 import { onTimer } from "../tcp/timers.ts";
 import { BufferPool } from "../util/buffer-pool.ts";
 import { IcmpTimeExceededCode, IcmpType } from "../wire/icmp.ts";
-import type { TcpEmitOptions } from "../wire/tcp.ts";
+import { newTcpEmitHeader, type TcpEmitHeader, type TcpEmitOptions } from "../wire/tcp.ts";
 
 export class StackBase implements TcpHost {
   readonly mac: Uint8Array;
@@ -52,6 +52,9 @@ export class StackBase implements TcpHost {
   lastCookieAt = -Infinity;
 
   readonly egress: Egress;
+  /** The TX path's one TCP header and SYN option scratch (TcpHost.txHeader, .synOptions): per stack, filled per segment. */
+  readonly txHeader: TcpEmitHeader = newTcpEmitHeader();
+  readonly synOptions: TcpEmitOptions = { mss: 0, wscale: undefined };
   /** IPv4 fragments waiting for the rest of their datagram (per stack, so per core). */
   readonly reassembly: Ipv4Reassembly;
   /** Rate-limited sender of the ICMP errors the stack owes. */
@@ -117,61 +120,20 @@ export class StackBase implements TcpHost {
     return t;
   }
 
-  /** Emits a TCP segment to any 4-tuple (also used without a connection: RST, SYN-cookie SYN-ACK). */
-  emitTcpTo(
-    remoteIp: number,
-    localPort: number,
-    remotePort: number,
-    seq: number,
-    ack: number,
-    flags: number,
-    window: number,
-    options: TcpEmitOptions | undefined,
-    payload: Uint8Array | null,
-    off: number,
-    len: number,
-  ): void {
-    this.egress.emitTcpTo(
-      remoteIp,
-      localPort,
-      remotePort,
-      seq,
-      ack,
-      flags,
-      window,
-      options,
-      payload,
-      off,
-      len,
-    );
+  /**
+   * Sends TCP segment h (ports included) to remoteIp: also without a
+   * connection (RST, SYN-cookie SYN-ACK, TIME-WAIT ACK).
+   */
+  emitTcpTo(remoteIp: number, h: TcpEmitHeader): void {
+    this.egress.emitTcpTo(remoteIp, h);
   }
 
   // ---- TcpHost -----------------------------------------------------------
 
-  emitSegment(
-    t: Tcb,
-    seq: number,
-    ack: number,
-    flags: number,
-    window: number,
-    options: TcpEmitOptions | undefined,
-    payload: Uint8Array | null,
-    off: number,
-    len: number,
-  ): void {
-    this.emitTcpTo(
-      t.remoteIp,
-      t.localPort,
-      t.remotePort,
-      seq,
-      ack,
-      flags,
-      window,
-      options,
-      payload,
-      off,
-      len,
-    );
+  emitSegment(t: Tcb, h: TcpEmitHeader): void {
+    h.srcPort = t.localPort;
+    h.dstPort = t.remotePort;
+    this.egress.emitTcpTo(t.remoteIp, h);
   }
 
   pushEvent(ev: StackEvent): void {

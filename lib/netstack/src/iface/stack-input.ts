@@ -216,6 +216,10 @@ export class StackInput extends StackBase {
       return;
     }
     const s = this.seg;
+    s.remoteIp = src;
+    s.remotePort = srcPort;
+    s.localIp = this.ip;
+    s.localPort = dstPort;
     s.seq = v.seq();
     s.ack = v.ack();
     s.flags = v.flags();
@@ -237,9 +241,9 @@ export class StackInput extends StackBase {
     if (tw !== undefined) {
       // TIME-WAIT (time-wait.ts); a SYN above RCV.NXT reopens the tuple with a chosen ISS.
       const iss = timeWaitArrives(this, g!.timeWait, tw, s, this.tcpListeners.has(dstPort));
-      if (iss !== TIME_WAIT_HANDLED) handleNoConnection(this, fg, s, src, srcPort, dstPort, iss);
+      if (iss !== TIME_WAIT_HANDLED) handleNoConnection(this, fg, s, iss);
       return;
     }
-    handleNoConnection(this, fg, s, src, srcPort, dstPort);
+    handleNoConnection(this, fg, s);
   }
 }

@@ -1,31 +1,34 @@
 // What the TCP layer needs from the interface layer (implemented by Stack):
-// the time of the current entry point, segment emission, the event array,
-// timer arming, table removal and the TIME-WAIT table. Keeps src/tcp free of ARP/IP details.
+// the time of the current entry point, segment emission through the stack's
+// reusable header, the event array, timer arming, table removal and the
+// TIME-WAIT table. Keeps src/tcp free of ARP/IP details.
 
 import type { Counters } from "../counters.ts";
 import type { StackEvent } from "../iface/events.ts";
-import type { TcpEmitOptions } from "../wire/tcp.ts";
+import type { TcpEmitHeader, TcpEmitOptions } from "../wire/tcp.ts";
 import type { TcpConfig } from "./config.ts";
 import type { Tcb } from "./tcb.ts";
-import type { TimeWaitRecord } from "./time-wait.ts";
+import type { TimeWaitRecord } from "./time-wait-table.ts";
 
 export interface TcpHost {
   /** Microseconds, read once per stack entry point. */
   now: number;
   readonly tcpCfg: TcpConfig;
   readonly counters: Counters;
-  /** Emits one segment of connection `t` (payload copied from payload[off, off+len)). */
-  emitSegment(
-    t: Tcb,
-    seq: number,
-    ack: number,
-    flags: number,
-    window: number,
-    options: TcpEmitOptions | undefined,
-    payload: Uint8Array | null,
-    off: number,
-    len: number,
-  ): void;
+  /**
+   * The stack's one outgoing TCP header (made by newTcpEmitHeader), filled in
+   * place for every segment it sends (output.ts). Per stack, never shared
+   * between stacks, so stacks in one process (one per core) do not interfere.
+   */
+  readonly txHeader: TcpEmitHeader;
+  /** The stack's SYN / SYN-ACK options (MSS, window scale), filled in place like txHeader. */
+  readonly synOptions: TcpEmitOptions;
+  /**
+   * Sends segment h of connection t: the ports and the remote address come
+   * from t (written into h), the payload is copied out of h.payload, so h is
+   * free again on return.
+   */
+  emitSegment(t: Tcb, h: TcpEmitHeader): void;
   pushEvent(ev: StackEvent): void;
   /** The connection's deadlines changed: make sure its timer fires by t.nextDeadline(). */
   armTimer(t: Tcb): void;

@@ -5,7 +5,7 @@
 
 import { TcpFlag } from "../wire/tcp.ts";
 import type { TcpHost } from "./host.ts";
-import { output, sendAck, sendAt } from "./output.ts";
+import { output, sendAck, sendAt, sendRstFor } from "./output.ts";
 import type { Segment } from "./segment.ts";
 import { seqAdd, seqDiff, seqGe, seqGt, seqLe, seqLt } from "./seq.ts";
 import { TcpState, type Tcb } from "./tcb.ts";
@@ -51,10 +51,7 @@ function synSent(h: TcpHost, t: Tcb, s: Segment): void {
   const f = s.flags;
   if (f & ACK && (seqLe(s.ack, t.iss) || seqGt(s.ack, t.sndMax))) {
     h.counters.dropTcpBadAck++;
-    if (!(f & RST)) {
-      h.counters.tcpResetsSent++;
-      h.emitSegment(t, s.ack, 0, RST, 0, undefined, null, 0, 0);
-    }
+    if (!(f & RST)) sendRstFor(h, t, s);
     return;
   }
   if (f & RST) {
@@ -254,8 +251,7 @@ export function segmentArrives(h: TcpHost, t: Tcb, s: Segment): void {
   if (t.state === TcpState.SynReceived) {
     if (!(seqGt(s.ack, t.sndUna) && seqLe(s.ack, t.sndMax))) {
       h.counters.dropTcpBadAck++;
-      h.counters.tcpResetsSent++;
-      h.emitSegment(t, s.ack, 0, RST, 0, undefined, null, 0, 0);
+      sendRstFor(h, t, s);
       return;
     }
     if (t.rttTiming && seqGe(s.ack, t.rttSeq)) t.rtt.sample(h.now - t.rttStart);

@@ -1,14 +1,52 @@
 // Segment transmission for one connection: the send loop (window, cwnd,
 // Nagle, sender-side SWS avoidance), retransmission of one segment, pure ACKs,
-// window advertisement and zero-window probes.
+// window advertisement, zero-window probes and resets.
+//
+// Every segment is described in the stack's one TcpEmitHeader
+// (TcpHost.txHeader), filled in place here and handed down by reference
+// (TcpHost.emitSegment -> Egress.emitTcpTo -> emitTcp): the TX path allocates
+// nothing per segment, and each fill writes every field it does not leave to
+// emitSegment (the ports), so nothing leaks from the previous segment.
 
-import { TcpFlag, type TcpEmitOptions } from "../wire/tcp.ts";
+import { TcpFlag, type TcpEmitHeader } from "../wire/tcp.ts";
 import type { TcpHost } from "./host.ts";
+import type { Segment } from "./segment.ts";
 import { seqAdd, seqDiff, seqGt, seqLt } from "./seq.ts";
 import { TcpState, type Tcb } from "./tcb.ts";
 
-const synOptions: TcpEmitOptions = { mss: 1460, wscale: 0 };
-const synOptionsNoScale: TcpEmitOptions = { mss: 1460 };
+const { RST, ACK } = TcpFlag;
+
+/**
+ * Sets x for a segment without options or payload: <SEQ=seq><ACK=ack><CTL=flags>
+ * and the window field as sent. Returns x; callers add options or payload.
+ */
+export function bareHeader(
+  x: TcpEmitHeader,
+  seq: number,
+  ack: number,
+  flags: number,
+  window: number,
+): TcpEmitHeader {
+  x.seq = seq;
+  x.ack = ack;
+  x.flags = flags;
+  x.window = window;
+  x.options = undefined;
+  x.payload = null;
+  x.payloadOff = 0;
+  x.payloadLen = 0;
+  return x;
+}
+
+/**
+ * Sets x for the reset answering segment s (RFC 9293 3.10.7.1): with an ACK
+ * it is <SEQ=SEG.ACK><CTL=RST>, without one <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>.
+ * Returns x (ports are the caller's).
+ */
+export function resetFor(x: TcpEmitHeader, s: Segment): TcpEmitHeader {
+  if (s.flags & ACK) return bareHeader(x, s.ack, 0, RST, 0);
+  return bareHeader(x, 0, seqAdd(s.seq, s.len), RST | ACK, 0);
+}
 
 /**
  * Recomputes the window to advertise. The right edge never moves left and
@@ -36,26 +74,33 @@ export function sendAt(h: TcpHost, t: Tcb, seq: number, maxLen: number): number 
   const cfg = h.tcpCfg;
   if (t.state === TcpState.SynSent || t.state === TcpState.SynReceived) {
     if (seq !== t.iss) return 0;
-    const opts = t.offerWscale ? synOptions : synOptionsNoScale;
-    opts.mss = cfg.mss;
-    if (t.offerWscale) opts.wscale = t.rcvWscale;
     const syn = t.state === TcpState.SynSent;
-    const flags = syn ? TcpFlag.SYN : TcpFlag.SYN | TcpFlag.ACK;
     updateRcvEdge(t, cfg.mss);
     const w = Math.min(Math.max(seqDiff(t.rcvAdvEdge, t.rcvNxt), 0), 0xffff);
-    emit(h, t, seq, syn ? 0 : t.rcvNxt, flags, w, opts, 0, 0);
+    const x = bareHeader(h.txHeader, seq, syn ? 0 : t.rcvNxt, syn ? TcpFlag.SYN : TcpFlag.SYN | ACK, w);
+    const o = h.synOptions;
+    o.mss = cfg.mss;
+    o.wscale = t.offerWscale ? t.rcvWscale : undefined;
+    x.options = o;
+    transmit(h, t, x);
     return 1;
   }
   const off = seqDiff(seq, t.dataSeq);
   const avail = t.sndBuf.length - off;
   const len = Math.max(0, Math.min(maxLen, t.sndMss, avail));
-  let flags = TcpFlag.ACK;
+  let flags = ACK;
   if (len > 0 && len === avail) flags |= TcpFlag.PSH;
   const fin = t.finQueued && len === avail;
   if (fin) flags |= TcpFlag.FIN;
   if (len === 0 && !fin) return 0;
   updateRcvEdge(t, cfg.mss);
-  emit(h, t, seq, t.rcvNxt, flags, windowField(t), undefined, off, len);
+  const x = bareHeader(h.txHeader, seq, t.rcvNxt, flags, windowField(t));
+  if (len > 0) {
+    x.payload = t.sndBuf.buf;
+    x.payloadOff = t.sndBuf.head + off;
+    x.payloadLen = len;
+  }
+  transmit(h, t, x);
   if (fin) {
     if (t.state === TcpState.Established) t.state = TcpState.FinWait1;
     else if (t.state === TcpState.CloseWait) t.state = TcpState.LastAck;
@@ -63,18 +108,13 @@ export function sendAt(h: TcpHost, t: Tcb, seq: number, maxLen: number): number 
   return len + (fin ? 1 : 0);
 }
 
-function emit(
-  h: TcpHost,
-  t: Tcb,
-  seq: number,
-  ack: number,
-  flags: number,
-  window: number,
-  opts: TcpEmitOptions | undefined,
-  off: number,
-  len: number,
-): void {
-  const space = len + (flags & TcpFlag.SYN ? 1 : 0) + (flags & TcpFlag.FIN ? 1 : 0);
+/**
+ * Sends connection t's segment x: retransmission and RTT bookkeeping for the
+ * sequence space it uses, and any owed ACK is now carried.
+ */
+function transmit(h: TcpHost, t: Tcb, x: TcpEmitHeader): void {
+  const seq = x.seq;
+  const space = (x.payloadLen ?? 0) + (x.flags & TcpFlag.SYN ? 1 : 0) + (x.flags & TcpFlag.FIN ? 1 : 0);
   if (space > 0) {
     const end = seqAdd(seq, space);
     if (seqLt(seq, t.sndMax)) {
@@ -91,7 +131,7 @@ function emit(
   t.ackPending = 0;
   t.ackNow = false;
   t.delackAt = Infinity;
-  h.emitSegment(t, seq, ack, flags, window, opts, len > 0 ? t.sndBuf.buf : null, t.sndBuf.head + off, len);
+  h.emitSegment(t, x);
 }
 
 /**
@@ -102,19 +142,26 @@ function emit(
  */
 export function sendAck(h: TcpHost, t: Tcb): void {
   updateRcvEdge(t, h.tcpCfg.mss);
-  emit(h, t, t.sndMax, t.rcvNxt, TcpFlag.ACK, windowField(t), undefined, 0, 0);
+  transmit(h, t, bareHeader(h.txHeader, t.sndMax, t.rcvNxt, ACK, windowField(t)));
 }
 
 /** Zero-window probe: an ACK one byte below SND.UNA makes the peer answer with its window. */
 export function sendProbe(h: TcpHost, t: Tcb): void {
   updateRcvEdge(t, h.tcpCfg.mss);
   h.counters.tcpPersistProbes++;
-  emit(h, t, seqAdd(t.sndUna, -1), t.rcvNxt, TcpFlag.ACK, windowField(t), undefined, 0, 0);
+  transmit(h, t, bareHeader(h.txHeader, seqAdd(t.sndUna, -1), t.rcvNxt, ACK, windowField(t)));
 }
 
+/** Aborts on the wire: <SEQ=SND.MAX><ACK=RCV.NXT><CTL=RST,ACK> (no bookkeeping: the connection is going). */
 export function sendRst(h: TcpHost, t: Tcb): void {
   h.counters.tcpResetsSent++;
-  h.emitSegment(t, t.sndMax, t.rcvNxt, TcpFlag.RST | TcpFlag.ACK, 0, undefined, null, 0, 0);
+  h.emitSegment(t, bareHeader(h.txHeader, t.sndMax, t.rcvNxt, RST | ACK, 0));
+}
+
+/** Answers segment s of connection t with a reset (RFC 9293 3.10.7.3/4: an unacceptable ACK before ESTABLISHED). */
+export function sendRstFor(h: TcpHost, t: Tcb, s: Segment): void {
+  h.counters.tcpResetsSent++;
+  h.emitSegment(t, resetFor(h.txHeader, s));
 }
 
 /** Sends whatever the windows allow, then an ACK if one is owed and nothing carried it. */

@@ -2,6 +2,11 @@
 // into one reused object (so the state machine does not depend on the view).
 
 export class Segment {
+  /** The connection it belongs to, from our side: the remote end is the sender. */
+  remoteIp = 0;
+  remotePort = 0;
+  localIp = 0;
+  localPort = 0;
   seq = 0;
   ack = 0;
   flags = 0;

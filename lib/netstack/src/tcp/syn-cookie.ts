@@ -29,6 +29,17 @@ function fmix(h: number): number {
   return h >>> 0;
 }
 
+/**
+ * The connection a cookie is bound to, as the listener sees it (a received
+ * Segment is one).
+ */
+export interface CookieFlow {
+  readonly remoteIp: number;
+  readonly remotePort: number;
+  readonly localIp: number;
+  readonly localPort: number;
+}
+
 export class SynCookies {
   private readonly secret: Uint32Array;
 
@@ -43,18 +54,11 @@ export class SynCookies {
     }
   }
 
-  private hash(
-    remoteIp: number,
-    remotePort: number,
-    localIp: number,
-    localPort: number,
-    peerIsn: number,
-    t: number,
-  ): number {
+  private hash(f: CookieFlow, peerIsn: number, t: number): number {
     let h = this.secret[0];
-    h = mix(h, remoteIp);
-    h = mix(h, localIp ^ this.secret[1]);
-    h = mix(h, ((remotePort << 16) | localPort) ^ this.secret[2]);
+    h = mix(h, f.remoteIp);
+    h = mix(h, f.localIp ^ this.secret[1]);
+    h = mix(h, ((f.remotePort << 16) | f.localPort) ^ this.secret[2]);
     h = mix(h, peerIsn);
     h = mix(h, t ^ this.secret[3]);
     return fmix(h) & 0xffffff;
@@ -66,41 +70,25 @@ export class SynCookies {
     return idx;
   }
 
-  /** The ISS to send in the SYN-ACK. */
-  make(
-    nowUs: number,
-    remoteIp: number,
-    remotePort: number,
-    localIp: number,
-    localPort: number,
-    peerIsn: number,
-    peerMss: number,
-  ): number {
+  /** The ISS to send in the SYN-ACK answering a SYN of flow f whose ISN is peerIsn and MSS option peerMss. */
+  make(nowUs: number, f: CookieFlow, peerIsn: number, peerMss: number): number {
     const t = Math.floor(nowUs / PERIOD_US) & 0x1f;
     const idx = SynCookies.mssIndex(peerMss);
-    return ((t << 27) | (idx << 24) | this.hash(remoteIp, remotePort, localIp, localPort, peerIsn, t)) >>> 0;
+    return ((t << 27) | (idx << 24) | this.hash(f, peerIsn, t)) >>> 0;
   }
 
   /**
-   * Checks the cookie carried by an ACK (cookie = ack - 1, peerIsn = seq - 1).
-   * Returns the MSS it encodes, or 0 when the cookie is invalid or older than
-   * two periods.
+   * Checks the cookie carried by an ACK of flow f (cookie = ack - 1,
+   * peerIsn = seq - 1). Returns the MSS it encodes, or 0 when the cookie is
+   * invalid or older than two periods.
    */
-  check(
-    nowUs: number,
-    cookie: number,
-    remoteIp: number,
-    remotePort: number,
-    localIp: number,
-    localPort: number,
-    peerIsn: number,
-  ): number {
+  check(nowUs: number, cookie: number, f: CookieFlow, peerIsn: number): number {
     const now = Math.floor(nowUs / PERIOD_US);
     const t = cookie >>> 27;
     for (let age = 0; age < 2; age++) {
       const tt = (now - age) & 0x1f;
       if (tt !== t) continue;
-      if ((cookie & 0xffffff) === this.hash(remoteIp, remotePort, localIp, localPort, peerIsn, tt)) {
+      if ((cookie & 0xffffff) === this.hash(f, peerIsn, tt)) {
         return MSS_TABLE[(cookie >>> 24) & 7];
       }
     }

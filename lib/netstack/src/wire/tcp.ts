@@ -29,14 +29,46 @@ export interface TcpEmitOptions {
   tsEcr?: number;
 }
 
+/**
+ * An outgoing segment as emitTcp writes it (smoltcp's TcpRepr): header fields,
+ * options, and where the payload is copied from. The TX path keeps one per
+ * stack, made by newTcpEmitHeader() and filled in place for every segment
+ * (tcp/output.ts), so sending allocates nothing.
+ */
 export interface TcpEmitHeader {
   srcPort: number;
   dstPort: number;
   seq: number;
   ack: number;
   flags: number;
+  /** The window field as sent (already shifted by our window scale). */
   window: number;
   options?: TcpEmitOptions;
+  /** payload[payloadOff, payloadOff + payloadLen) is copied after the header; absent or null: no payload. */
+  payload?: Uint8Array | null;
+  /** Default 0. */
+  payloadOff?: number;
+  /** Default: the rest of payload from payloadOff. */
+  payloadLen?: number;
+}
+
+/**
+ * A header with every field present (zeros, no options, no payload): the one
+ * object a stack reuses for all its segments, always of the same shape.
+ */
+export function newTcpEmitHeader(): TcpEmitHeader {
+  return {
+    srcPort: 0,
+    dstPort: 0,
+    seq: 0,
+    ack: 0,
+    flags: 0,
+    window: 0,
+    options: undefined,
+    payload: null,
+    payloadOff: 0,
+    payloadLen: 0,
+  };
 }
 
 export class TcpView {
@@ -226,8 +258,9 @@ function writeOptions(buf: Uint8Array, off: number, o: TcpEmitOptions): number {
 }
 
 /**
- * Writes header, options and a copy of payload[payloadOff, payloadOff+payloadLen)
- * at buf[off] and fills in the checksum; returns the segment length.
+ * Writes h's header, options and a copy of its payload at buf[off] and fills
+ * in the checksum (over the IPv4 pseudo-header of srcIp -> dstIp); returns the
+ * segment length in bytes. buf must hold it (at most 60 + payloadLen bytes).
  */
 export function emitTcp(
   buf: Uint8Array,
@@ -235,10 +268,10 @@ export function emitTcp(
   srcIp: number,
   dstIp: number,
   h: TcpEmitHeader,
-  payload?: Uint8Array,
-  payloadOff = 0,
-  payloadLen = (payload?.length ?? 0) - payloadOff,
 ): number {
+  const payload = h.payload;
+  const payloadOff = h.payloadOff ?? 0;
+  const payloadLen = h.payloadLen ?? (payload?.length ?? 0) - payloadOff;
   const optLen = h.options === undefined ? 0 : writeOptions(buf, off + TCP_MIN_HEADER_LEN, h.options);
   const hlen = TCP_MIN_HEADER_LEN + optLen;
   writeU16(buf, off, h.srcPort);
@@ -250,7 +283,7 @@ export function emitTcp(
   writeU16(buf, off + 14, h.window);
   writeU16(buf, off + 16, 0);
   writeU16(buf, off + 18, 0);
-  if (payload !== undefined && payloadLen > 0) {
+  if (payload != null && payloadLen > 0) {
     buf.set(payload.subarray(payloadOff, payloadOff + payloadLen), off + hlen);
   }
   const len = hlen + Math.max(payloadLen, 0);
