@@ -8,11 +8,7 @@
 //
 // KNOWN_CYCLES: temporary exceptions, each owned by another branch of issue
 // 12; the integrator deletes the entry when that branch is merged.
-const KNOWN_CYCLES = [
-  // TIME-WAIT work (main, df7e8d4): TcpHost names TimeWaitRecord, time-wait.ts
-  // takes a TcpHost; for the TX path refactor to untangle (type-only).
-  "^lib/netstack/src/tcp/time-wait\\.ts$",
-];
+const KNOWN_CYCLES = [];
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 export default {

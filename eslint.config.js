@@ -50,24 +50,4 @@ export default tseslint.config(
       "max-params": ["error", 6],
     },
   },
-  // Known exceptions, each owned by another piece of issue 12's work; the
-  // integrator deletes the block when that work is merged (npm run lint then
-  // proves the fix).
-  {
-    // The TX path refactor (one reusable TcpEmitHeader instead of 9-11
-    // positional arguments through tcp/ -> TcpHost.emitSegment ->
-    // StackBase.emitTcpTo -> Egress.emitTcpTo), with the wire emitters it calls.
-    files: [
-      "lib/netstack/src/iface/egress.ts",
-      "lib/netstack/src/iface/listen.ts",
-      "lib/netstack/src/iface/stack-base.ts",
-      "lib/netstack/src/tcp/output.ts",
-      "lib/netstack/src/tcp/syn-cookie.ts",
-      "lib/netstack/src/tcp/time-wait.ts",
-      "lib/netstack/src/wire/arp.ts",
-      "lib/netstack/src/wire/tcp.ts",
-      "lib/netstack/src/wire/udp.ts",
-    ],
-    rules: { "max-params": "off" },
-  },
 );

@@ -232,7 +232,11 @@ test("a full RX ring drops and counts instead of growing memory", { skip }, asyn
       protocol: IpProtocol.UDP,
       payloadLength: 1008,
     });
-    emitUdp(frame, n, parseIpv4("10.77.0.99"), parseIpv4(HOST_IP), 5000, 9, new Uint8Array(1000));
+    emitUdp(frame, n, parseIpv4("10.77.0.99"), parseIpv4(HOST_IP), {
+      srcPort: 5000,
+      dstPort: 9,
+      payload: new Uint8Array(1000),
+    });
     const missedBefore = sum(await metricSamples(cluster.nic.adminUrl, "ix_nic_rx_missed_total"));
     const rssBefore = sum(await metricSamples(cluster.nic.adminUrl, "ix_process_resident_memory_bytes"));
     const burst = ix.WireBurst.encode({ frames: Array.from({ length: 1000 }, () => frame) }).finish();

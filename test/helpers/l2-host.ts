@@ -77,7 +77,13 @@ export class L2Host {
       if (a && a.op() === ArpOp.Request && a.targetIp() === this.ip) {
         const r = new Uint8Array(42);
         emitEthernet(r, 0, a.senderMac(), this.mac, EtherType.ARP);
-        emitArp(r, 14, ArpOp.Reply, this.mac, this.ip, a.senderMac(), a.senderIp());
+        emitArp(r, 14, {
+          op: ArpOp.Reply,
+          senderMac: this.mac,
+          senderIp: this.ip,
+          targetMac: a.senderMac(),
+          targetIp: a.senderIp(),
+        });
         this.send([r]);
       }
       return;

@@ -86,7 +86,13 @@ export const MALFORMED_KINDS: Record<string, Build> = {
   arp_truncated: (rng, e) => eth(e, 14 + rng.int(28), EtherType.ARP),
   arp_bad_fields: (rng, e) => {
     const f = eth(e, 42, EtherType.ARP);
-    emitArp(f, 14, ArpOp.Request, e.srcMac, e.srcIp, new Uint8Array(6), e.dstIp);
+    emitArp(f, 14, {
+      op: ArpOp.Request,
+      senderMac: e.srcMac,
+      senderIp: e.srcIp,
+      targetMac: new Uint8Array(6),
+      targetIp: e.dstIp,
+    });
     const field = rng.int(4);
     if (field === 0)
       f[15] = 7; // hardware type
@@ -144,7 +150,11 @@ export const MALFORMED_KINDS: Record<string, Build> = {
   udp_truncated: (rng, e) => ipv4(e, IpProtocol.UDP, rng.int(8), rng),
   udp_bad_length: (rng, e) => {
     const f = ipv4(e, IpProtocol.UDP, 40, rng);
-    emitUdp(f, 34, e.srcIp, e.dstIp, 1024 + rng.int(60000), 7, new Uint8Array(32));
+    emitUdp(f, 34, e.srcIp, e.dstIp, {
+      srcPort: 1024 + rng.int(60000),
+      dstPort: 7,
+      payload: new Uint8Array(32),
+    });
     const len = rng.next() < 0.5 ? rng.int(8) : 41 + rng.int(1000);
     f[38] = len >> 8;
     f[39] = len & 0xff;
@@ -152,7 +162,11 @@ export const MALFORMED_KINDS: Record<string, Build> = {
   },
   udp_bad_checksum: (rng, e) => {
     const f = ipv4(e, IpProtocol.UDP, 40, rng);
-    emitUdp(f, 34, e.srcIp, e.dstIp, 1024 + rng.int(60000), 7, new Uint8Array(32));
+    emitUdp(f, 34, e.srcIp, e.dstIp, {
+      srcPort: 1024 + rng.int(60000),
+      dstPort: 7,
+      payload: new Uint8Array(32),
+    });
     f[40] ^= 1 + rng.int(255);
     if (f[40] === 0 && f[41] === 0) f[41] = 1; // zero means "no checksum"
     return f;

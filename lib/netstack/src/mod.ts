@@ -33,7 +33,7 @@ export {
 } from "./wire/addr.ts";
 export { onesSum, foldChecksum, pseudoHeaderSum } from "./wire/checksum.ts";
 export { ETH_HEADER_LEN, EtherType, EthernetView, emitEthernet } from "./wire/ethernet.ts";
-export { ARP_LEN, ArpOp, ArpView, emitArp } from "./wire/arp.ts";
+export { ARP_LEN, ArpOp, ArpView, emitArp, type ArpEmitFields } from "./wire/arp.ts";
 export {
   IPV4_MIN_HEADER_LEN,
   IpProtocol,
@@ -53,7 +53,7 @@ export {
   isIcmpError,
   type IcmpQuote,
 } from "./wire/icmp.ts";
-export { UDP_HEADER_LEN, UdpView, emitUdp } from "./wire/udp.ts";
+export { UDP_HEADER_LEN, UdpView, emitUdp, type UdpEmitHeader } from "./wire/udp.ts";
 export {
   TCP_MIN_HEADER_LEN,
   TcpFlag,

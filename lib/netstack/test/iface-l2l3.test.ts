@@ -16,7 +16,7 @@ const BCAST = new Uint8Array(6).fill(0xff);
 function arpFrame(op: number, senderIp: number, targetIp: number, dst = BCAST): Uint8Array {
   const f = new Uint8Array(60);
   emitEthernet(f, 0, dst, PEER_MAC, EtherType.ARP);
-  emitArp(f, 14, op, PEER_MAC, senderIp, new Uint8Array(6), targetIp);
+  emitArp(f, 14, { op, senderMac: PEER_MAC, senderIp, targetMac: new Uint8Array(6), targetIp });
   return f;
 }
 
@@ -118,17 +118,26 @@ test("UDP: delivered to a listening port as a view, dropped and counted otherwis
   const p = new TestPeer();
   p.stack.udpListen(53);
   const payload = new Uint8Array([5, 6, 7]);
-  p.stack.input(ipFrame(IpProtocol.UDP, (b, o) => emitUdp(b, o, PEER_IP, STACK_IP, 3333, 53, payload)));
+  p.stack.input(
+    ipFrame(IpProtocol.UDP, (b, o) =>
+      emitUdp(b, o, PEER_IP, STACK_IP, { srcPort: 3333, dstPort: 53, payload }),
+    ),
+  );
   assert.deepEqual(p.stack.events, [
     { type: "udpRecv", srcIp: PEER_IP, srcPort: 3333, dstPort: 53, data: payload },
   ]);
-  p.stack.input(ipFrame(IpProtocol.UDP, (b, o) => emitUdp(b, o, PEER_IP, STACK_IP, 3333, 54, payload)));
+  p.stack.input(
+    ipFrame(IpProtocol.UDP, (b, o) =>
+      emitUdp(b, o, PEER_IP, STACK_IP, { srcPort: 3333, dstPort: 54, payload }),
+    ),
+  );
   assert.equal(p.stack.counters.dropUdpNoListener, 1);
 });
 
 test("IPv4: fragments, foreign destination, bad checksum, unknown protocol are counted drops", () => {
   const p = new TestPeer();
-  const udp = (b: Uint8Array, o: number) => emitUdp(b, o, PEER_IP, STACK_IP, 1, 53, new Uint8Array(4));
+  const udp = (b: Uint8Array, o: number) =>
+    emitUdp(b, o, PEER_IP, STACK_IP, { srcPort: 1, dstPort: 53, payload: new Uint8Array(4) });
   p.stack.udpListen(53);
   const frag = ipFrame(IpProtocol.UDP, udp).slice();
   frag[14 + 6] = 0x20; // MF

@@ -61,7 +61,13 @@ export class TestPeer {
   learnArp(): void {
     const f = new Uint8Array(42);
     emitEthernet(f, 0, new Uint8Array([255, 255, 255, 255, 255, 255]), PEER_MAC, EtherType.ARP);
-    emitArp(f, 14, ArpOp.Request, PEER_MAC, PEER_IP, new Uint8Array(6), STACK_IP);
+    emitArp(f, 14, {
+      op: ArpOp.Request,
+      senderMac: PEER_MAC,
+      senderIp: PEER_IP,
+      targetMac: new Uint8Array(6),
+      targetIp: STACK_IP,
+    });
     const before = this.out.length;
     this.stack.input(f);
     this.out.length = before;

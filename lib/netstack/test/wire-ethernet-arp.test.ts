@@ -54,14 +54,26 @@ test("ARP request fields (with Ethernet padding after the 28 bytes)", () => {
 test("ARP reply emitted byte-exact against the capture", () => {
   const out = new Uint8Array(42);
   let n = emitEthernet(out, 0, CLIENT_MAC, STACK_MAC, EtherType.ARP);
-  n += emitArp(out, n, ArpOp.Reply, STACK_MAC, STACK_IP, CLIENT_MAC, CLIENT_IP);
+  n += emitArp(out, n, {
+    op: ArpOp.Reply,
+    senderMac: STACK_MAC,
+    senderIp: STACK_IP,
+    targetMac: CLIENT_MAC,
+    targetIp: CLIENT_IP,
+  });
   assert.equal(n, 42);
   assert.equal(toHex(out), toHex(ARP_REPLY));
 });
 
 test("ARP round trip through emit and parse", () => {
   const out = new Uint8Array(ARP_LEN);
-  emitArp(out, 0, ArpOp.Request, STACK_MAC, 0xc0a80001, BROADCAST_MAC, 0xfffffffe);
+  emitArp(out, 0, {
+    op: ArpOp.Request,
+    senderMac: STACK_MAC,
+    senderIp: 0xc0a80001,
+    targetMac: BROADCAST_MAC,
+    targetIp: 0xfffffffe,
+  });
   const v = ArpView.parse(out);
   assert.ok(v);
   assert.equal(v.op(), ArpOp.Request);

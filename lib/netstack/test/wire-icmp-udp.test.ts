@@ -99,7 +99,7 @@ test("UDP emit equals the capture byte for byte", () => {
     payloadLength: UDP_HEADER_LEN + payload.length,
     id: 0x7a01,
   });
-  n += emitUdp(out, n, CLIENT_IP, STACK_IP, 40000, 11211, payload);
+  n += emitUdp(out, n, CLIENT_IP, STACK_IP, { srcPort: 40000, dstPort: 11211, payload });
   assert.equal(n, UDP_MEMCACHED.length);
   assert.equal(toHex(out), toHex(UDP_MEMCACHED));
 });
@@ -121,7 +121,7 @@ test("UDP computed checksum 0 is sent as 0xffff", () => {
   // the payload word 0xffda brings it to 0xffff, whose complement is 0.
   const out = new Uint8Array(10);
   const payload = new Uint8Array([0xff, 0xda]);
-  emitUdp(out, 0, 0, 0, 0, 0, payload);
+  emitUdp(out, 0, 0, 0, { srcPort: 0, dstPort: 0, payload });
   assert.equal(toHex(out.subarray(6, 8)), "ffff");
   assert.equal(UdpView.parse(out, 0, 0)?.payload().length, 2);
 });
@@ -140,7 +140,7 @@ test("UDP round trip with an empty and a large payload", () => {
   for (const size of [0, 1, 1472]) {
     const payload = new Uint8Array(size).map((_, i) => i * 7);
     const out = new Uint8Array(8 + size);
-    assert.equal(emitUdp(out, 0, 0xc0a80001, 0xc0a80002, 53, 5353, payload), 8 + size);
+    assert.equal(emitUdp(out, 0, 0xc0a80001, 0xc0a80002, { srcPort: 53, dstPort: 5353, payload }), 8 + size);
     const v = UdpView.parse(out, 0xc0a80001, 0xc0a80002);
     assert.ok(v, `size ${size}`);
     assert.deepEqual(v.payload(), payload);

@@ -41,7 +41,13 @@ export class ArpOffload {
     const reply = new Uint8Array(MIN_FRAME_LEN);
     const requesterMac = arp.senderMac();
     emitEthernet(reply, 0, requesterMac, this.hostMac, EtherType.ARP);
-    emitArp(reply, ETH_HEADER_LEN, ArpOp.Reply, this.hostMac, this.hostIp, requesterMac, arp.senderIp());
+    emitArp(reply, ETH_HEADER_LEN, {
+      op: ArpOp.Reply,
+      senderMac: this.hostMac,
+      senderIp: this.hostIp,
+      targetMac: requesterMac,
+      targetIp: arp.senderIp(),
+    });
     this.replies++;
     return reply;
   }

@@ -55,7 +55,7 @@ export function udpFrame(t: Tuple, payload = new Uint8Array(4)): Uint8Array {
     protocol: IpProtocol.UDP,
     payloadLength: 8 + payload.length,
   });
-  emitUdp(buf, 34, t.srcIp, t.dstIp, t.srcPort, t.dstPort, payload);
+  emitUdp(buf, 34, t.srcIp, t.dstIp, { srcPort: t.srcPort, dstPort: t.dstPort, payload });
   return buf;
 }
 
@@ -76,7 +76,7 @@ export function icmpFrameBetween(srcIp: number, dstIp: number): Uint8Array {
 export function arpRequest(targetIp: number, senderIp = CLIENT_IP, senderMac = CLIENT_MAC): Uint8Array {
   const buf = new Uint8Array(60);
   emitEthernet(buf, 0, new Uint8Array([255, 255, 255, 255, 255, 255]), senderMac, EtherType.ARP);
-  emitArp(buf, 14, ArpOp.Request, senderMac, senderIp, new Uint8Array(6), targetIp);
+  emitArp(buf, 14, { op: ArpOp.Request, senderMac, senderIp, targetMac: new Uint8Array(6), targetIp });
   return buf;
 }
 

@@ -7,7 +7,7 @@
 // the MSS, and the MSS is at most MTU - 40).
 
 import type { Counters } from "../counters.ts";
-import { ArpOp, emitArp } from "../wire/arp.ts";
+import { ArpOp, emitArp, type ArpEmitFields } from "../wire/arp.ts";
 import { BROADCAST_MAC } from "../wire/addr.ts";
 import { EtherType, emitEthernet } from "../wire/ethernet.ts";
 import { IpProtocol, emitIpv4Header } from "../wire/ipv4.ts";
@@ -44,6 +44,8 @@ export class Egress {
     fragmentOffset: 0,
   };
   private ipId = 0;
+  /** The ARP packets this stack sends (requests and replies), filled per packet. */
+  private readonly arpFields: ArpEmitFields;
   private readonly mac: Uint8Array;
   private readonly ip: number;
   private readonly counters: Counters;
@@ -67,6 +69,7 @@ export class Egress {
     this.arp = arp;
     this.transmit = transmit;
     this.clock = now;
+    this.arpFields = { op: 0, senderMac: mac, senderIp: ip, targetMac: ZERO_MAC, targetIp: 0 };
   }
 
   /**
@@ -139,7 +142,12 @@ export class Egress {
     if (op === ArpOp.Request) this.counters.arpRequestsSent++;
     else this.counters.arpRepliesSent++;
     // Copy first: dstMac may be a view of the received frame, and emit order does not matter then.
-    emitArp(this.txBuf, IP_OFF, op, this.mac, this.ip, targetMac, targetIp);
+    const a = this.arpFields;
+    a.op = op;
+    a.targetMac = targetMac;
+    a.targetIp = targetIp;
+    emitArp(this.txBuf, IP_OFF, a);
+    a.targetMac = ZERO_MAC; // keep no view of a received frame
     emitEthernet(this.txBuf, 0, dstMac, this.mac, EtherType.ARP);
     this.tx(this.txBuf, this.txViews, IP_OFF + 28);
   }

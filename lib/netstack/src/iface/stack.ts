@@ -7,13 +7,14 @@ import { acceptConn, abortConn, closeConn, openActive, recvDone, sendData } from
 import { initialSeq } from "../tcp/syn-cookie.ts";
 import { TcpState, type Tcb } from "../tcp/tcb.ts";
 import { IpProtocol } from "../wire/ipv4.ts";
-import { emitUdp } from "../wire/udp.ts";
+import { emitUdp, type UdpEmitHeader } from "../wire/udp.ts";
 import { Errno } from "./errors.ts";
 import { HANDLE_FG_SCALE } from "../handle.ts";
 import { exportGroup, importGroup } from "./migrate.ts";
 import { StackInput } from "./stack-input.ts";
 import { L4_OFF, MAX_IP_PAYLOAD } from "./egress.ts";
 
+const NO_PAYLOAD = new Uint8Array(0);
 /** Largest UDP payload (65507): a datagram over the MTU leaves as IP fragments. */
 const MAX_UDP_PAYLOAD = MAX_IP_PAYLOAD - 8;
 
@@ -23,6 +24,8 @@ function isPort(p: unknown): p is number {
 
 export class Stack extends StackInput {
   private ephemeralCursor = 0;
+  /** The header of every datagram udpSend emits, filled in place (no allocation per datagram). */
+  private readonly udpHeader: UdpEmitHeader = { srcPort: 0, dstPort: 0, payload: NO_PAYLOAD };
 
   /** The connection behind a handle the application may use, or null. */
   private conn(handle: unknown): Tcb | null {
@@ -168,7 +171,12 @@ export class Stack extends StackInput {
     if (!(data instanceof Uint8Array) || typeof cookie !== "number") return -Errno.EINVAL;
     if (data.length > MAX_UDP_PAYLOAD) return -Errno.EMSGSIZE;
     this.enter();
-    const n = emitUdp(this.egress.txBuf, L4_OFF, this.ip, dstIp, srcPort, dstPort, data);
+    const u = this.udpHeader;
+    u.srcPort = srcPort;
+    u.dstPort = dstPort;
+    u.payload = data;
+    const n = emitUdp(this.egress.txBuf, L4_OFF, this.ip, dstIp, u);
+    u.payload = NO_PAYLOAD; // the bytes are copied: keep no reference to the application's buffer
     this.counters.udpOut++;
     this.egress.sendL4(dstIp, IpProtocol.UDP, n);
     this.events.push({ type: "udpSent", cookie });

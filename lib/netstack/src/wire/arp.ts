@@ -50,16 +50,18 @@ export class ArpView {
   }
 }
 
-/** Writes a 28-byte Ethernet/IPv4 ARP packet at buf[off]; returns 28. */
-export function emitArp(
-  buf: Uint8Array,
-  off: number,
-  op: number,
-  senderMac: Uint8Array,
-  senderIp: number,
-  targetMac: Uint8Array,
-  targetIp: number,
-): number {
+/** The fields of an Ethernet/IPv4 ARP packet (RFC 826): op is an ArpOp, addresses as everywhere (MAC Uint8Array(6), IPv4 u32). */
+export interface ArpEmitFields {
+  op: number;
+  senderMac: Uint8Array;
+  senderIp: number;
+  targetMac: Uint8Array;
+  targetIp: number;
+}
+
+/** Writes a 28-byte Ethernet/IPv4 ARP packet with fields a at buf[off]; returns 28. */
+export function emitArp(buf: Uint8Array, off: number, a: ArpEmitFields): number {
+  const { op, senderMac, senderIp, targetMac, targetIp } = a;
   writeU16(buf, off, HTYPE_ETHERNET);
   writeU16(buf, off + 2, PTYPE_IPV4);
   buf[off + 4] = 6;

@@ -54,19 +54,28 @@ export class UdpView {
   }
 }
 
-/** Writes header + a copy of `payload` at buf[off], checksum computed; returns 8 + payload.length. */
+/** An outgoing datagram as emitUdp writes it: ports and the payload to copy. */
+export interface UdpEmitHeader {
+  srcPort: number;
+  dstPort: number;
+  payload: Uint8Array;
+}
+
+/**
+ * Writes h's header and a copy of its payload at buf[off], checksum computed
+ * over the IPv4 pseudo-header of srcIp -> dstIp; returns 8 + payload.length.
+ */
 export function emitUdp(
   buf: Uint8Array,
   off: number,
   srcIp: number,
   dstIp: number,
-  srcPort: number,
-  dstPort: number,
-  payload: Uint8Array,
+  h: UdpEmitHeader,
 ): number {
+  const payload = h.payload;
   const len = UDP_HEADER_LEN + payload.length;
-  writeU16(buf, off, srcPort);
-  writeU16(buf, off + 2, dstPort);
+  writeU16(buf, off, h.srcPort);
+  writeU16(buf, off + 2, h.dstPort);
   writeU16(buf, off + 4, len);
   writeU16(buf, off + 6, 0);
   buf.set(payload, off + UDP_HEADER_LEN);
