@@ -132,6 +132,7 @@ function transmit(h: TcpHost, t: Tcb, x: TcpEmitHeader): void {
   t.ackNow = false;
   t.delackAt = Infinity;
   h.emitSegment(t, x);
+  x.payload = null; // copied: the header keeps no reference to the send buffer
 }
 
 /**
