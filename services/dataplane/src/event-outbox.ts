@@ -20,7 +20,9 @@
 // Some things cannot wait for the cycle's end and go at once, in their own
 // batch: the results of all but the last syscall batch a cycle ran, and
 // EV_MOVED notices (a migrated connection's new core, an accept that raced
-// its group's move).
+// its group's move). Return codes are never dropped or replaced: a batch
+// sent at once takes the codes waiting for step 7 with it, since its events
+// make the app owe a return and step 7 would hold them behind that.
 import type { ix } from "@ix/proto";
 import type { StackEvent } from "@ix/netstack";
 import { EventBatchWriter } from "./events.ts";
@@ -102,13 +104,32 @@ export class EventOutbox implements EventSink {
     this.holding = false;
   }
 
-  /** Return codes to send with this cycle's events (step 1's last batch). */
+  /**
+   * Return codes to send with this cycle's events (step 1's last batch). One
+   * batch's codes are never replaced by the next's: libix runs a call's
+   * callback only on its codes (a sendv whose code is lost leaves the
+   * connection waiting forever), so codes still pending leave first, alone.
+   */
   setResults(results: BatchResults): void {
+    const earlier = this.results;
+    if (earlier) {
+      this.results = undefined;
+      this.sendNow(NO_EVENTS, earlier);
+    }
     this.results = results;
   }
 
-  /** Sends `events` and optionally `results` now, in a batch of their own (not held for the app's return). */
-  sendNow(events: ix.IEvent[], results?: BatchResults): void {
+  /**
+   * Sends `events` and optionally `results` now, in a batch of their own (not
+   * held for the app's return). Without `results`, the codes waiting for
+   * step 7 ride along: a batch with events makes the app owe a return, and
+   * step 7 would then hold them behind it (EV_MOVED at step 2 after step 1).
+   */
+  sendNow(events: readonly ix.IEvent[], results?: BatchResults): void {
+    if (!results && this.results) {
+      results = this.results;
+      this.results = undefined;
+    }
     const w = this.writer;
     w.begin(this.p.core, ++this.seq);
     for (const e of events) w.event(e);
@@ -168,3 +189,4 @@ export class EventOutbox implements EventSink {
 }
 
 const NONE: readonly number[] = [];
+const NO_EVENTS: readonly ix.IEvent[] = [];

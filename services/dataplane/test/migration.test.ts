@@ -275,3 +275,55 @@ test("a migration to nowhere or of groups not owned is refused at once; a silent
   assert.equal(r3[0]?.ok, false);
   assert.match(r3[0]?.error ?? "", /no READY/);
 });
+
+test("run_io across an arrival: the return codes of the batch run in the cycle a group arrives are not lost when the app's return brings calls", () => {
+  // The compose stall: IXCP moves groups to a core that is serving its own
+  // connections. In one cycle the target runs the app's batch (its codes wait
+  // for step 7) and installs the group (EV_MOVED leaves at once: the app now
+  // owes a return). The app returns with calls (libix replays the moved
+  // connection's refused sendv there). Both batches' codes must reach the app:
+  // a lost sendv code leaves libix's connection "sending" forever.
+  const { w, mail } = twoCores();
+  let a: Accepted | undefined;
+  let b: Accepted | undefined;
+  for (let i = 0; i < 20 && !(a && b); i++) {
+    const n = knock(w, 200 + i);
+    if (!a) a = accept(w, n, 77);
+    else if (n.core !== a.core) b = accept(w, n, 78);
+    else w.cores[n.core].syscalls(3, [{ kind: K.SYS_ACCEPT, handle: n.handle, cookie: 1000 + i }]);
+  }
+  assert.ok(a && b, "one connection on each core");
+  w.settle();
+  const src = w.cores[a.core];
+  const dst = w.cores[b.core];
+  src.command({ kind: ix.CommandKind.CMD_MIGRATE, flowGroups: [a.fg], targetCore: b.core, migrationId: 7 });
+  w.time.settle();
+  assert.deepEqual(
+    mail.map((x) => x.m.stage),
+    [S.MIG_START],
+  );
+
+  // The app's batch and START reach the target before its next cycle.
+  dst.autoReturn = false;
+  dst.events.length = 0;
+  dst.syscalls(10, [{ kind: K.SYS_SENDV, handle: b.handle, bufs: [text("b1")] }]);
+  carry(w, mail, S.MIG_START);
+  w.time.settle();
+  assert.deepEqual(
+    dst.events.flatMap((x) => x.events.map((e) => [e.kind, Number(e.cookie)])),
+    [[E.EV_MOVED, 77]],
+    "EV_MOVED left at once",
+  );
+  assert.equal(
+    dst.events[0].resultsSeq,
+    10,
+    "with the codes of the batch step 1 ran (nothing to hold them behind)",
+  );
+
+  // libix answers the EV_MOVED batch with one SyscallBatch: the replayed sendv.
+  dst.syscalls(11, [{ kind: K.SYS_SENDV, handle: a.handle, bufs: [text("a1")] }]);
+  w.time.settle();
+  const codes = new Map(dst.events.filter((x) => x.resultsSeq).map((x) => [x.resultsSeq, x.results]));
+  assert.deepEqual(codes.get(10), [2], "the codes of the batch run with the arrival reach the app");
+  assert.deepEqual(codes.get(11), [2], "the codes of the app's return reach the app");
+});

@@ -10,6 +10,7 @@ import type { RxFrame } from "@ix/bus";
 import { EthernetView, EtherType, Ipv4View, IpProtocol, TcpView, TcpFlag } from "@ix/netstack";
 import { TestWire, HOST_IP, type RecordedCore } from "./harness.ts";
 import { RxQueue } from "../src/rx-queue.ts";
+import { EventOutbox } from "../src/event-outbox.ts";
 
 const K = ix.SyscallKind;
 const E = ix.EventKind;
@@ -290,4 +291,25 @@ test("while the app owes a return the core's timers still run: a lost segment is
   assert.equal(c.core.outbox.awaitingReturn, true, "all while the app still owed its return");
   assert.equal(c.core.outbox.lateReturns, 0);
   c.onTx = toPeer;
+});
+
+test("the outbox never replaces one batch's return codes with the next's: codes still pending leave first, alone", () => {
+  const sent: ix.EventBatch[] = [];
+  const outbox = new EventOutbox({
+    core: 0,
+    stackEvents: { events: [] },
+    publish: (bytes) => sent.push(ix.EventBatch.decode(bytes)),
+    clock: () => 1,
+  });
+  outbox.setResults({ seq: 4, results: [1] });
+  outbox.setResults({ seq: 5, results: [2, 3] });
+  outbox.flush();
+  assert.deepEqual(
+    sent.map((b) => [b.resultsSeq, b.results, b.events.length]),
+    [
+      [4, [1], 0],
+      [5, [2, 3], 0],
+    ],
+  );
+  assert.equal(outbox.awaitingReturn, false, "codes alone are no return to user space");
 });
