@@ -13,65 +13,22 @@
 // images as test/deploy-compose.test.ts (IX_IMAGE..., else built locally).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { freePort, sloUs } from "@ix/bus";
 import { composeDefault } from "../bench/calibration.bench.ts";
 import { triangleVerdicts, type Sample } from "./helpers/triangle.ts";
+import {
+  COMPOSE_SERVICES as SERVICES,
+  ROOT,
+  composeImages,
+  loadTestcontainers,
+  succeeds,
+  type StartedEnvironment,
+} from "./helpers/compose.ts";
 
-const ROOT = join(import.meta.dirname, "..");
-const SERVICES = [
-  "nats",
-  "nic",
-  "dataplane0",
-  "dataplane1",
-  "dataplane2",
-  "dataplane3",
-  "app",
-  "ixcp",
-  "loadgen",
-  "prometheus",
-];
 const COMPOSE = readFileSync(join(ROOT, "deploy", "docker-compose.yml"), "utf8");
 const PERIOD_S = Number(process.env.IX_LOAD_PERIOD_S || composeDefault(COMPOSE, "IX_LOAD_PERIOD_S"));
-
-interface StartedEnvironment {
-  down(opts?: { timeout?: number; removeVolumes?: boolean }): Promise<unknown>;
-}
-interface ComposeEnvironment {
-  withEnvironment(env: Record<string, string>): ComposeEnvironment;
-  withProjectName(name: string): ComposeEnvironment;
-  withDefaultWaitStrategy(w: unknown): ComposeEnvironment;
-  withStartupTimeout(ms: number): ComposeEnvironment;
-  withClientOptions(o: { executable: { standalone: true; executablePath: string } }): ComposeEnvironment;
-  up(services?: string[]): Promise<StartedEnvironment>;
-}
-interface Testcontainers {
-  DockerComposeEnvironment: new (dir: string, file: string) => ComposeEnvironment;
-  Wait: { forHealthCheck(): unknown };
-}
-
-const succeeds = (cmd: string, args: string[]): boolean => {
-  try {
-    execFileSync(cmd, args, { stdio: "ignore", timeout: 15_000 });
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-async function loadTestcontainers(): Promise<Testcontainers | string> {
-  if (!succeeds("docker", ["info"])) return "no Docker engine answers `docker info` (start dockerd)";
-  process.env.TESTCONTAINERS_RYUK_DISABLED ??= "true";
-  process.env.TESTCONTAINERS_HOST_OVERRIDE ??= "127.0.0.1";
-  const specifier = "testcontainers";
-  try {
-    return (await import(specifier)) as Testcontainers;
-  } catch {
-    return "testcontainers is not installed (npm i -D testcontainers@12)";
-  }
-}
 
 // Two periods of the triangle take about three minutes here (160-171 s of
 // sampling plus the stack's start); while the test is a todo CI runs it only
@@ -79,18 +36,6 @@ async function loadTestcontainers(): Promise<Testcontainers | string> {
 const OPT_IN = process.env.IX_COMPOSE_TRIANGLE === "1";
 const tc = OPT_IN ? await loadTestcontainers() : "opt-in: set IX_COMPOSE_TRIANGLE=1 (about three minutes)";
 const skip = typeof tc === "string" ? tc : false;
-
-function images(): Record<string, string> {
-  const names = ["IX_IMAGE", "NATS_IMAGE", "PROMETHEUS_IMAGE", "TAP_IMAGE"];
-  if (process.env.IX_IMAGE)
-    return Object.fromEntries(names.flatMap((n) => (process.env[n] ? [[n, process.env[n]!]] : [])));
-  const out = execFileSync("bash", [join(ROOT, "scripts", "build-local-images.sh")], {
-    encoding: "utf8",
-    timeout: 600_000,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  return Object.fromEntries([...out.matchAll(/^export (\w+)=(\S+)$/gm)].map((m) => [m[1], m[2]]));
-}
 
 let env: StartedEnvironment | undefined;
 let promUrl = "";
@@ -102,7 +47,7 @@ before(
     promUrl = `http://127.0.0.1:${port}`;
     let compose = new tc.DockerComposeEnvironment(join(ROOT, "deploy"), "docker-compose.yml")
       .withProjectName(`ixtri${process.pid}`)
-      .withEnvironment({ ...images(), PROMETHEUS_PORT: String(port) })
+      .withEnvironment({ ...composeImages(), PROMETHEUS_PORT: String(port) })
       .withDefaultWaitStrategy(tc.Wait.forHealthCheck())
       .withStartupTimeout(180_000);
     if (!succeeds("docker", ["compose", "version"]))

@@ -18,82 +18,19 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { freePort } from "@ix/bus";
+import {
+  COMPOSE_SERVICES as SERVICES,
+  ROOT,
+  composeImages,
+  loadTestcontainers,
+  succeeds,
+  type StartedEnvironment,
+} from "./helpers/compose.ts";
 
-const ROOT = join(import.meta.dirname, "..");
-/** Every service but grafana (no image can be built here). */
-const SERVICES = [
-  "nats",
-  "nic",
-  "dataplane0",
-  "dataplane1",
-  "dataplane2",
-  "dataplane3",
-  "app",
-  "ixcp",
-  "loadgen",
-  "prometheus",
-];
 const TAP = existsSync("/dev/net/tun");
-
-// The part of testcontainers' API this test uses (typed here: the package is optional).
-interface StartedContainer {
-  exec(cmd: string[]): Promise<{ output: string; exitCode: number }>;
-}
-interface StartedEnvironment {
-  getContainer(name: string): StartedContainer;
-  down(opts?: { timeout?: number; removeVolumes?: boolean }): Promise<unknown>;
-}
-interface ComposeEnvironment {
-  withEnvironment(env: Record<string, string>): ComposeEnvironment;
-  withProjectName(name: string): ComposeEnvironment;
-  withProfiles(...profiles: string[]): ComposeEnvironment;
-  withDefaultWaitStrategy(w: unknown): ComposeEnvironment;
-  withStartupTimeout(ms: number): ComposeEnvironment;
-  withClientOptions(o: { executable: { standalone: true; executablePath: string } }): ComposeEnvironment;
-  up(services?: string[]): Promise<StartedEnvironment>;
-}
-interface Testcontainers {
-  DockerComposeEnvironment: new (dir: string, file: string) => ComposeEnvironment;
-  Wait: { forHealthCheck(): unknown };
-}
-
-const succeeds = (cmd: string, args: string[]): boolean => {
-  try {
-    execFileSync(cmd, args, { stdio: "ignore", timeout: 15_000 });
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-async function loadTestcontainers(): Promise<Testcontainers | string> {
-  if (!succeeds("docker", ["info"])) return "no Docker engine answers `docker info` (start dockerd)";
-  // Ryuk (the reaper) would have to be pulled; `down` in after() cleans up instead.
-  process.env.TESTCONTAINERS_RYUK_DISABLED ??= "true";
-  process.env.TESTCONTAINERS_HOST_OVERRIDE ??= "127.0.0.1";
-  const specifier = "testcontainers";
-  try {
-    return (await import(specifier)) as Testcontainers;
-  } catch {
-    return "testcontainers is not installed (npm i -D testcontainers@12)";
-  }
-}
 
 const tc = await loadTestcontainers();
 const skip = typeof tc === "string" ? tc : false;
-
-/** Image names: from the environment, or built here by scripts/build-local-images.sh. */
-function images(): Record<string, string> {
-  const names = ["IX_IMAGE", "NATS_IMAGE", "PROMETHEUS_IMAGE", "TAP_IMAGE"];
-  if (process.env.IX_IMAGE)
-    return Object.fromEntries(names.flatMap((n) => (process.env[n] ? [[n, process.env[n]!]] : [])));
-  const out = execFileSync("bash", [join(ROOT, "scripts", "build-local-images.sh")], {
-    encoding: "utf8",
-    timeout: 600_000,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  return Object.fromEntries([...out.matchAll(/^export (\w+)=(\S+)$/gm)].map((m) => [m[1], m[2]]));
-}
 
 let env: StartedEnvironment | undefined;
 let promUrl = "";
@@ -111,7 +48,7 @@ before(
     const v2 = succeeds("docker", ["compose", "version"]);
     let compose = new tc.DockerComposeEnvironment(join(ROOT, "deploy"), "docker-compose.yml")
       .withProjectName(project)
-      .withEnvironment({ ...images(), PROMETHEUS_PORT: String(port) })
+      .withEnvironment({ ...composeImages(), PROMETHEUS_PORT: String(port) })
       .withDefaultWaitStrategy(tc.Wait.forHealthCheck())
       .withStartupTimeout(120_000);
     // docker-compose v1 (Debian 12's 1.29) names containers <project>_<service>_1.
