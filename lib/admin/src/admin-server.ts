@@ -45,6 +45,15 @@ export function createRegistry(service: string, defaultMetrics = true): Registry
 export async function startAdminServer(opts: AdminOptions): Promise<AdminServer> {
   const registry = opts.registry ?? createRegistry(opts.service, opts.defaultMetrics ?? true);
   const app = Fastify({ logger: false });
+  // Every admin reply has the project's shape, { ok: false, error } with a
+  // one-line error, including what fastify refuses before a route runs
+  // (malformed JSON: 400, a body over bodyLimit: 413, a wrong content type: 415).
+  app.setErrorHandler((err: { statusCode?: number; message?: string }, _req, reply) => {
+    const status =
+      typeof err.statusCode === "number" && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
+    const error = String(err.message ?? "error").split("\n")[0].slice(0, 300);
+    void reply.code(status).send({ ok: false, error: status === 500 ? `internal error: ${error}` : error });
+  });
   installAdminAuth(app, { service: opts.service, registry, token: opts.token, log: opts.log });
   app.get("/metrics", async (_req, reply) => {
     reply.header("content-type", registry.contentType);

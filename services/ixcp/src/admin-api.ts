@@ -26,7 +26,12 @@ export function adminRoutes(service: () => IxcpService | undefined): (app: Fasti
     };
     app.get("/status", async (_req, reply) => run(reply, (s) => s.status()));
     app.get("/decisions", async (req, reply) =>
-      run(reply, (s) => s.decisions({ limit: Number((req.query as Record<string, string>).limit ?? 100) })),
+      run(reply, (s) => {
+        // A query string is text: digits become a number, anything else goes through as is and is refused.
+        const raw = (req.query as Record<string, unknown>).limit;
+        const limit = typeof raw === "string" && /^\d+$/.test(raw) ? Number(raw) : raw;
+        return s.decisions(limit === undefined ? {} : { limit });
+      }),
     );
     app.post("/policy", async (req, reply) => run(reply, (s) => s.policy(req.body)));
     app.post("/cores", async (req, reply) => run(reply, (s) => s.cores(req.body)));

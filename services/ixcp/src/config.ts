@@ -30,6 +30,8 @@ export interface IxcpConfig {
   policyDeadlineMs: number;
   /** Starting a user policy's process and evaluating its module, ms. */
   policyLoadMs: number;
+  /** One decide() unanswered this long stops a user policy as hung, ms (default 10 periods). */
+  policyHangMs: number;
   /**
    * The latency SLO (p99, microseconds) shared with the bench and the
    * dashboards (@ix/bus slo.ts). IX's policies act on queue lengths, not on
@@ -65,6 +67,7 @@ const OPTIONS = {
   "policy-dir": ["IX_IXCP_POLICY_DIR"],
   "policy-deadline-ms": ["IX_IXCP_POLICY_DEADLINE_MS"],
   "policy-load-ms": ["IX_IXCP_POLICY_LOAD_MS"],
+  "policy-hang-ms": ["IX_IXCP_POLICY_HANG_MS"],
   "slo-us": [SLO_ENV],
   "pin-pids": ["IX_IXCP_PIN_PIDS"],
   "pin-cpus": ["IX_IXCP_PIN_CPUS"],
@@ -151,6 +154,7 @@ export function loadConfig(
     ],
     policyDeadlineMs: int("policy-deadline-ms", get("policy-deadline-ms"), periodMs, 5, 60_000),
     policyLoadMs: int("policy-load-ms", get("policy-load-ms"), 5000, 100, 120_000),
+    policyHangMs: int("policy-hang-ms", get("policy-hang-ms"), 10 * periodMs, 10, 600_000),
     sloUs: sloUs(get("slo-us"), {}),
     pinPids: get("pin-pids") === undefined ? undefined : parseCorePids(get("pin-pids")!),
     pinCpus:

@@ -15,6 +15,7 @@ import type { DecisionEntry, DecisionLog } from "./decision-log.ts";
 import type { IxcpMetrics } from "./ixcp-metrics.ts";
 import type { Policy, PolicyInput } from "./policies/policy.ts";
 import { checkDecision } from "./policies/policy.ts";
+import { PolicyLateError } from "./policies/sandbox.ts";
 import { staticPolicy } from "./policies/builtins.ts";
 import { busyUtilization, estimatePower, DEFAULT_POWER, type PowerModel } from "./policies/power.ts";
 import { Reconfigurer, type ReconfigureResult } from "./reconfigure.ts";
@@ -51,6 +52,8 @@ export class ControlLoop {
   readonly dead = new Set<number>();
   lastStepUpAt = -Infinity;
   lastStepDownAt = -Infinity;
+  /** Periods held because the policy's answer was late (its call still in flight). */
+  lateDecisions = 0;
   private previousPolicy: Policy | undefined;
   private readonly lastSeen = new Map<number, number>();
   private readonly o: Required<Omit<ControlLoopOptions, "heartbeat" | "metrics">> &
@@ -193,6 +196,15 @@ export class ControlLoop {
       // A user policy answers over IPC by its deadline (sandbox.ts) or rejects.
       decision = checkDecision(await policy.decide(input), policy.name);
     } catch (e) {
+      if (e instanceof PolicyLateError) {
+        // Slow, not broken (a busy machine): hold this period, change nothing;
+        // the sandbox stops the policy if the call stays unanswered for
+        // --policy-hang-ms, and the next period then reverts.
+        this.lateDecisions++;
+        this.o.metrics?.lateDecisions.inc();
+        this.record({ action: "hold", reason: `policy_late: ${e.message}` });
+        return;
+      }
       this.record({ action: "policy_error", reason: `decide_failed: ${(e as Error).message}` });
       this.revertFrom(policy);
       return;

@@ -11,6 +11,7 @@ export interface IxcpMetrics {
   coreDead: Counter<"core">;
   sourceErrors: Gauge<"source" | "kind">;
   periods: Counter;
+  lateDecisions: Counter;
   decideSeconds: Histogram<"where">;
   sloSeconds: Gauge;
 }
@@ -47,6 +48,11 @@ export function createIxcpMetrics(registry: Registry): IxcpMetrics {
       name: "ix_ixcp_policy_info",
       help: "1 for the running policy",
       labelNames: ["policy"],
+      registers,
+    }),
+    lateDecisions: new Counter({
+      name: "ix_ixcp_policy_late_total",
+      help: "Control periods held because a user policy's decide() was past its deadline (call still in flight)",
       registers,
     }),
     coreDead: new Counter({

@@ -32,6 +32,7 @@ try {
     dirs: realPolicyDirs(cfg.policyDirs),
     deadlineMs: cfg.policyDeadlineMs,
     loadTimeoutMs: cfg.policyLoadMs,
+    hangMs: cfg.policyHangMs,
   };
 } catch (e) {
   console.error(`ixcp: ${(e as Error).message}\n${USAGE}`);

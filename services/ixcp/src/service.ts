@@ -8,6 +8,7 @@ import { IXCP_ADMIN_VERBS, type AdminReply } from "@ix/bus";
 import type { ControlLoop } from "./control-loop.ts";
 import type { DecisionLog } from "./decision-log.ts";
 import { loadPolicy, type LoadOptions } from "./policies/loader.ts";
+import { quoteSpec } from "./policies/policy-files.ts";
 import type { PolicyContext } from "./policies/policy.ts";
 
 const fail = (error: string): AdminReply => ({ ok: false, error });
@@ -48,6 +49,7 @@ export class IxcpService {
     return {
       ok: true,
       policy: l.policy.name,
+      ...(l.policy.declaredName === undefined ? {} : { policyDeclaredName: l.policy.declaredName }),
       activeCores: [...active],
       powerWatts: Number(l.power().toFixed(2)),
       cores,
@@ -56,8 +58,12 @@ export class IxcpService {
     };
   }
 
+  /** `{ limit? }`: the last `limit` decisions (a positive integer, default 100); anything else is refused. */
   decisions(body: unknown): AdminReply {
-    const n = isObj(body) && Number.isInteger(body.limit) ? Math.max(1, Number(body.limit)) : 100;
+    const limit = isObj(body) ? body.limit : undefined;
+    if (limit !== undefined && !(Number.isInteger(limit) && (limit as number) >= 1))
+      return fail(`limit must be a positive integer, got ${quoteSpec(String(limit))}`);
+    const n = (limit as number | undefined) ?? 100;
     return { ok: true, decisions: this.log.recent(n) };
   }
 
@@ -87,7 +93,7 @@ export class IxcpService {
     }
     const loaded = p;
     return this.loop.exclusive(async () => {
-      this.loop.installPolicy(loaded, `admin: policy ${spec}`);
+      this.loop.installPolicy(loaded, `admin: policy ${quoteSpec(spec)}`);
       await this.loop.syncBackground();
       return { ok: true, policy: loaded.name } as AdminReply;
     });

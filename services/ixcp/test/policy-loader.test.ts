@@ -43,14 +43,17 @@ test("built-ins by name; unknown names are refused with the list", async () => {
 test("modules by name, by file name or by a path inside a folder: a default object, a factory", async () => {
   const good = await loadPolicy("good-policy", ctx, probe, opts);
   try {
-    assert.equal(good.name, "always-two");
+    // Shown by its file name; what it declares only beside it, sanitized.
+    assert.equal(good.name, "user:good-policy");
+    assert.equal(good.declaredName, "always-two");
     assert.deepEqual(await good.decide(probe), { targetCores: 2, reason: "fixed: always two" });
   } finally {
     good.close?.();
   }
   for (const spec of ["factory-policy.ts", "./fixtures/factory-policy.ts", join(FIX, "factory-policy.ts")]) {
     const factory = await loadPolicy(spec, ctx, probe, { ...opts, cwd: import.meta.dirname });
-    assert.equal(factory.name, "all-of-4");
+    assert.equal(factory.name, "user:factory-policy");
+    assert.equal(factory.declaredName, "all-of-4");
     assert.deepEqual(await factory.decide(probe), { targetCores: 4, reason: "all: every core" });
     factory.close?.();
   }
@@ -65,7 +68,7 @@ test("refused: missing file, failing import, wrong shape, throwing or malformed 
   await assert.rejects(loadPolicy("wrong-shape", ctx, probe, opts), /needs a `decide\(input\)` function/);
   await assert.rejects(
     loadPolicy("throws-policy", ctx, probe, opts),
-    /thrower refused: decide\(\) failed.*boom/,
+    /user:throws-policy refused: decide\(\) failed.*boom/,
   );
   await assert.rejects(loadPolicy("bad-decision", ctx, probe, opts), /must return null or \{ targetCores/);
 });
@@ -73,7 +76,7 @@ test("refused: missing file, failing import, wrong shape, throwing or malformed 
 test("the example delay-band policy loads and keeps the delay in its band", async () => {
   const p = await loadPolicy("delay-band", ctx, probe, opts);
   after(() => p.close?.());
-  assert.equal(p.name, "delay-band");
+  assert.equal(p.name, "user:delay-band");
   const at = async (now: number, delay: number, hist = probe.history) =>
     p.decide({
       ...probe,
@@ -144,7 +147,7 @@ test("the trial decide() is a fresh process's first call: it has the load budget
   const tight: LoadOptions = { ...opts, deadlineMs: 100, loadTimeoutMs: 10_000 };
   const slow = await loadPolicy("slow-first-decide", ctx, probe, tight);
   try {
-    assert.equal(slow.name, "slow-first");
+    assert.equal(slow.name, "user:slow-first-decide");
     assert.deepEqual(await slow.decide(probe), { targetCores: 1, reason: "fixed: call 2" });
   } finally {
     slow.close?.();

@@ -36,6 +36,8 @@ import type { PolicyInput } from "../src/policies/policy.ts";
 import { ControlLoop } from "../src/control-loop.ts";
 import { DecisionLog } from "../src/decision-log.ts";
 import { IxcpService } from "../src/service.ts";
+import { createIxcpMetrics } from "../src/ixcp-metrics.ts";
+import { Registry } from "prom-client";
 import { FakeClock, RecordingActuator, TimelineSource } from "./sim.ts";
 
 const ctx = { totalCores: 2, periodMs: 100 };
@@ -97,11 +99,14 @@ before(async () => {
     "hangs-later.ts": `let n = 0;\nexport default { name: "hangs-later", decide: () => { if (++n > 2) for (;;) {} return null; } };`,
     "garbage-later.ts": `let n = 0;\nexport default { name: "garbage-later", decide: () => (++n > 2 ? { targetCores: "all" } : null) };`,
     "prototype-vandal.ts": `(Object.prototype as any).toJSON = () => { throw new Error("no"); };\n${VALID}`,
+    // Call 2 (the first after the trial) busy-waits 1 s: ten periods late, then answers.
+    "slow-once.ts": `let n = 0;\nexport default { name: "slow-once", decide: () => { if (++n === 2) { const t = Date.now(); while (Date.now() - t < 1000) {} return { targetCores: 1, reason: "stale: from call 2" }; } return null; } };`,
+    "impostor.ts": `export default { name: "static <script>\\n" + "x".repeat(5000), decide: () => null };`,
     "counts.ts": `let n = 0;\nexport default { name: "counts", decide: (i: { now: number; history: { lastStepUpAt: number } }) => (i.history.lastStepUpAt === -Infinity ? null : { targetCores: 1, reason: "bad: " + ++n }) };`,
   };
   for (const [f, src] of Object.entries(files))
     writeFileSync(join(dir, f), src.replaceAll("NAME", f.replace(/\.ts$/, "")));
-  opts = { dirs: realPolicyDirs([dir]), deadlineMs: 1500, loadTimeoutMs: 4000 };
+  opts = { dirs: realPolicyDirs([dir]), deadlineMs: 1500, loadTimeoutMs: 4000, hangMs: 3000 };
 });
 
 after(async () => {
@@ -115,7 +120,7 @@ test("a top level that writes a file or opens a socket: refused at link, or load
   for (const name of ["write-file-escape", "open-socket-escape"]) {
     // The escapes all fail inside the context, so the module loads as a policy that does nothing.
     const p = await loadPolicy(name, ctx, probe, opts);
-    assert.equal(p.name, name);
+    assert.equal(p.name, `user:${name}`);
     assert.equal(await p.decide(probe), null);
     p.close?.();
   }
@@ -151,7 +156,7 @@ test("non-finite numbers reach the policy intact (history's -Infinity means neve
 
 test("at run time: a policy that hangs or answers garbage is stopped, the previous one comes back, ticks go on", async () => {
   for (const [name, why] of [
-    ["hangs-later", /decide\(\) did not answer within 1500 ms/],
+    ["hangs-later", /decide\(\) did not answer within 3000 ms \(hung\)/],
     ["garbage-later", /must return null or \{ targetCores/],
   ] as const) {
     const clock = new FakeClock();
@@ -170,9 +175,14 @@ test("at run time: a policy that hangs or answers garbage is stopped, the previo
     const r = await service.policy({ name });
     assert.equal(r.ok, true, JSON.stringify(r)); // the probe was call 1
     const sandboxed = loop.policy as SandboxedPolicy;
-    for (let i = 1; i <= 6; i++) {
+    // A hang is late for a few periods (held), then stopped at the hang bound
+    // and reverted on the next period: tick (real time passing) until then.
+    const until = Date.now() + 30_000;
+    for (let i = 1; loop.policy === sandboxed; i++) {
+      assert.ok(Date.now() < until, `${name}: never reverted (${loop.lateDecisions} late periods)`);
       clock.t = i * 100;
       await loop.tick();
+      if (loop.policy === sandboxed) await new Promise((r) => setTimeout(r, 50));
     }
     assert.equal(loop.policy.name, "energy", `${name}: back to the previous policy`);
     assert.equal(sandboxed.alive, false, `${name}: its process is stopped`);
@@ -180,6 +190,114 @@ test("at run time: a policy that hangs or answers garbage is stopped, the previo
     assert.ok(err && why.test(err.reason), `${name}: ${JSON.stringify(err)}`);
     assert.ok(log.entries.some((e) => e.action === "policy" && /revert: .* back to energy/.test(e.reason)));
   }
+});
+
+test("a slow decide() is late, not failed: the periods hold, the stale answer is discarded, the policy stays", async () => {
+  // Production's deadline (100 ms); call 2 takes 1 s, under the 20 s hang bound.
+  const tight: LoadOptions = { ...opts, deadlineMs: 100, hangMs: 20_000 };
+  const clock = new FakeClock();
+  const source = new TimelineSource(clock, 2);
+  const log = new DecisionLog({ print: () => undefined });
+  const actuator = new RecordingActuator(initialReta(128, 2));
+  const loop = new ControlLoop({
+    source,
+    actuator,
+    policy: energyPolicy(),
+    log,
+    totalCores: 2,
+    reta: initialReta(128, 2),
+    now: clock.now,
+  });
+  const service = new IxcpService(loop, log, ctx, tight);
+  const r = await service.policy({ name: "slow-once" });
+  assert.equal(r.ok, true, JSON.stringify(r)); // the trial was call 1
+  const sandboxed = loop.policy as SandboxedPolicy;
+  after(() => sandboxed.close());
+  const active = loop.reconf.activeCores().length;
+  // Tick until the late answer of call 2 has come back and been thrown away.
+  const until = Date.now() + 30_000;
+  for (let i = 1; sandboxed.lateAnswersDiscarded === 0; i++) {
+    assert.ok(Date.now() < until, `call 2 never answered (${loop.lateDecisions} late periods)`);
+    clock.t = i * 100;
+    await loop.tick();
+    await new Promise((res) => setTimeout(res, 20));
+  }
+  // Some more periods with the policy answering again (null: no change).
+  for (let i = 0; i < 3; i++) {
+    clock.t += 100;
+    await loop.tick();
+  }
+  assert.equal(loop.policy, sandboxed, "the slow policy stays");
+  assert.equal(sandboxed.alive, true);
+  assert.ok(loop.lateDecisions >= 1, "the late period was counted");
+  const holds = log.entries.filter((e) => e.action === "hold" && /^policy_late: /.test(e.reason));
+  assert.equal(holds.length, loop.lateDecisions);
+  assert.equal(sandboxed.lateAnswersDiscarded, 1);
+  assert.equal(log.entries.filter((e) => e.action === "policy_error").length, 0);
+  // Call 2's answer (1 core) refers to old inputs: it never became a step.
+  assert.equal(loop.reconf.activeCores().length, active);
+  assert.ok(!log.entries.some((e) => e.reason === "stale: from call 2"));
+});
+
+test("a user policy is shown by its file name (user:...), never by the name it declares", async () => {
+  const clock = new FakeClock();
+  const log = new DecisionLog({ print: () => undefined });
+  const metrics = createIxcpMetrics(new Registry());
+  const loop = new ControlLoop({
+    source: new TimelineSource(clock, 2),
+    actuator: new RecordingActuator(initialReta(128, 2)),
+    policy: energyPolicy(),
+    log,
+    totalCores: 2,
+    reta: initialReta(128, 2),
+    now: clock.now,
+    metrics,
+  });
+  const service = new IxcpService(loop, log, ctx, opts);
+  const r = await service.policy({ name: "impostor" });
+  after(() => loop.policy.close?.());
+  assert.equal(r.ok, true, JSON.stringify(r));
+  assert.equal(r.policy, "user:impostor");
+  const st = service.status();
+  assert.equal(st.policy, "user:impostor");
+  const declared = String(st.policyDeclaredName);
+  assert.match(declared, /^[A-Za-z0-9._-]{1,64}$/);
+  assert.ok(declared.startsWith("static__script_"), declared);
+  const switched = log.entries.find((e) => e.action === "policy");
+  assert.equal(switched?.to_policy, "user:impostor");
+  const info = await metrics.policyInfo.get();
+  assert.deepEqual(
+    info.values.map((v) => v.labels.policy),
+    ["user:impostor"],
+  );
+});
+
+test("a policy name longer than the limit is cut in the error and in the decision log", async () => {
+  const log = new DecisionLog({ print: () => undefined });
+  const clock = new FakeClock();
+  const loop = new ControlLoop({
+    source: new TimelineSource(clock, 2),
+    actuator: new RecordingActuator(initialReta(128, 2)),
+    policy: energyPolicy(),
+    log,
+    totalCores: 2,
+    reta: initialReta(128, 2),
+    now: clock.now,
+  });
+  const service = new IxcpService(loop, log, ctx, opts);
+  const long = "p".repeat(100_000);
+  const r = await service.policy({ name: long });
+  assert.equal(r.ok, false);
+  assert.match(String(r.error), /does not exist/);
+  assert.ok(String(r.error).length < 1000, `error is ${String(r.error).length} characters`);
+  const refused = log.entries.find((e) => e.action === "policy_refused");
+  assert.ok(refused && refused.reason.length < 1000, `logged ${refused?.reason.length} characters`);
+  const d = service.decisions({ limit: -1 });
+  assert.equal(d.ok, false);
+  assert.match(String(d.error), /limit must be a positive integer/);
+  assert.equal(service.decisions({ limit: "abc" }).ok, false);
+  assert.equal(service.decisions({ limit: 1.5 }).ok, false);
+  assert.equal((service.decisions({ limit: 1 }).decisions as unknown[]).length, 1);
 });
 
 /** Starts a writer on `fifo`: it stays blocked in open() until someone opens the FIFO to read. */

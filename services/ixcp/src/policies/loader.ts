@@ -11,7 +11,7 @@
 // the caller keeps its running policy.
 import { BUILTIN_POLICIES } from "./builtins.ts";
 import { checkDecision, type Policy, type PolicyContext, type PolicyInput } from "./policy.ts";
-import { readPolicySource, resolvePolicyFile } from "./policy-files.ts";
+import { quoteSpec, readPolicySource, resolvePolicyFile } from "./policy-files.ts";
 import { SandboxedPolicy } from "./sandbox.ts";
 
 export interface LoadOptions {
@@ -21,6 +21,8 @@ export interface LoadOptions {
   cwd?: string;
   /** decide() deadline of a user policy, ms (default 100). */
   deadlineMs?: number;
+  /** One decide() unanswered this long stops the policy as hung, ms (default 1000 = 10 periods). */
+  hangMs?: number;
   /** Starting a user policy's process and evaluating its module, ms (default 5000). */
   loadTimeoutMs?: number;
 }
@@ -45,7 +47,7 @@ export async function loadPolicy(
   }
   if (opts.dirs.length === 0)
     throw new Error(
-      `unknown policy ${JSON.stringify(trimmed)}: built-ins are ${Object.keys(BUILTIN_POLICIES).join(", ")}; ` +
+      `unknown policy ${quoteSpec(trimmed)}: built-ins are ${Object.keys(BUILTIN_POLICIES).join(", ")}; ` +
         "user policies need a policy folder (--policy-dir)",
     );
   // Every check on the path happens here, before the file is opened.
@@ -53,7 +55,11 @@ export async function loadPolicy(
   const source = readPolicySource(pf);
   const deadlineMs = opts.deadlineMs ?? 100;
   const loadTimeoutMs = opts.loadTimeoutMs ?? 5000;
-  const policy = await SandboxedPolicy.start(pf, source, ctx, { deadlineMs, loadTimeoutMs });
+  const policy = await SandboxedPolicy.start(pf, source, ctx, {
+    deadlineMs,
+    loadTimeoutMs,
+    hangMs: opts.hangMs ?? 1000,
+  });
   try {
     // The trial is the first call in a fresh process (V8 still compiling the
     // module, the process still starting on a busy machine): measured on this

@@ -28,6 +28,14 @@ export interface PolicyFile {
   ino: number;
 }
 
+/** Longest policy name or path echoed back in an error or the decision log. */
+export const MAX_SPEC_SHOWN = 128;
+
+/** `spec` quoted for a message, cut to MAX_SPEC_SHOWN characters (a request may send megabytes). */
+export function quoteSpec(spec: string): string {
+  return JSON.stringify(spec.length > MAX_SPEC_SHOWN ? `${spec.slice(0, MAX_SPEC_SHOWN)}...` : spec);
+}
+
 const inside = (dir: string, p: string): boolean => {
   const rel = relative(dir, p);
   return rel !== "" && !rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel);
@@ -56,14 +64,14 @@ export function realPolicyDirs(dirs: readonly string[]): string[] {
 export function resolvePolicyFile(spec: string, dirs: readonly string[], cwd = process.cwd()): PolicyFile {
   if (spec.includes("\0")) throw new Error("a policy name may not contain NUL");
   if (spec.split(/[\\/]/).includes(".."))
-    throw new Error(`policy ${JSON.stringify(spec)} refused: ".." is not allowed`);
+    throw new Error(`policy ${quoteSpec(spec)} refused: ".." is not allowed`);
   if (dirs.length === 0)
-    throw new Error(`policy ${JSON.stringify(spec)} refused: no policy folder is configured (--policy-dir)`);
+    throw new Error(`policy ${quoteSpec(spec)} refused: no policy folder is configured (--policy-dir)`);
   const isPath = spec.includes("/") || spec.includes("\\");
   let candidates: string[];
   if (isPath) candidates = [resolve(cwd, spec)];
   else {
-    if (spec === "." || spec === "") throw new Error(`bad policy name ${JSON.stringify(spec)}`);
+    if (spec === "." || spec === "") throw new Error(`bad policy name ${quoteSpec(spec)}`);
     const names = hasExtension(spec) ? [spec] : POLICY_EXTENSIONS.map((e) => spec + e);
     candidates = dirs.flatMap((d) => names.map((n) => resolve(d, n)));
   }
@@ -71,7 +79,7 @@ export function resolvePolicyFile(spec: string, dirs: readonly string[], cwd = p
     const home = dirs.find((d) => inside(d, candidate));
     if (!home)
       throw new Error(
-        `policy ${JSON.stringify(spec)} refused: ${candidate} is outside the policy folders (${dirs.join(", ")})`,
+        `policy ${quoteSpec(spec)} refused: ${candidate} is outside the policy folders (${dirs.join(", ")})`,
       );
     let real: string;
     try {
@@ -80,21 +88,21 @@ export function resolvePolicyFile(spec: string, dirs: readonly string[], cwd = p
       continue; // does not exist: try the next extension / folder
     }
     if (!inside(home, real))
-      throw new Error(`policy ${JSON.stringify(spec)} refused: it resolves to ${real}, outside ${home}`);
+      throw new Error(`policy ${quoteSpec(spec)} refused: it resolves to ${real}, outside ${home}`);
     const st = lstatSync(real);
     if (!st.isFile())
-      throw new Error(`policy ${JSON.stringify(spec)} refused: ${real} is not a regular file`);
+      throw new Error(`policy ${quoteSpec(spec)} refused: ${real} is not a regular file`);
     if (!hasExtension(real))
       throw new Error(
-        `policy ${JSON.stringify(spec)} refused: a policy module ends in ${POLICY_EXTENSIONS.join(", ")}`,
+        `policy ${quoteSpec(spec)} refused: a policy module ends in ${POLICY_EXTENSIONS.join(", ")}`,
       );
     if (st.size > MAX_POLICY_BYTES)
       throw new Error(
-        `policy ${JSON.stringify(spec)} refused: ${st.size} bytes (at most ${MAX_POLICY_BYTES})`,
+        `policy ${quoteSpec(spec)} refused: ${st.size} bytes (at most ${MAX_POLICY_BYTES})`,
       );
     return { file: real, dir: home, dev: st.dev, ino: st.ino };
   }
-  throw new Error(`policy ${JSON.stringify(spec)} does not exist in the policy folders (${dirs.join(", ")})`);
+  throw new Error(`policy ${quoteSpec(spec)} does not exist in the policy folders (${dirs.join(", ")})`);
 }
 
 /** Reads a resolved policy file, refusing it if it is no longer the file that was checked. */

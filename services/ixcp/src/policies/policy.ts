@@ -53,6 +53,8 @@ export interface Decision {
 
 export interface Policy {
   readonly name: string;
+  /** A user policy's own declared name, sanitized; `name` is what IXCP shows it as (sandbox.ts). */
+  readonly declaredName?: string;
   /**
    * Called every control period; null means "no change". Must not throw, must
    * be quick. A user policy (sandbox.ts) answers asynchronously, by a deadline.

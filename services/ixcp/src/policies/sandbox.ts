@@ -1,9 +1,12 @@
 // A user policy in a process of its own (sandbox-child.ts), so its code can
 // neither touch IXCP's state nor the filesystem or the network, and a policy
 // that hangs can be stopped: decide() is one IPC round trip with a deadline,
-// and a policy that misses it, throws, returns garbage or dies is killed
+// and a policy that hangs, throws, returns garbage or dies is killed
 // (SIGKILL) and refused; the control loop goes back to the previous policy
-// (control-loop.ts). Built-in policies do not come here: they run in-process.
+// (control-loop.ts). A slow answer is not a failure: past the period's
+// deadline the call is late (the period holds, PolicyLateError) and stays in
+// flight; only a call unanswered for hangMs (--policy-hang-ms) stops the
+// process. Built-in policies do not come here: they run in-process.
 //
 // The child: `node --permission --allow-fs-read=<sandbox-child.ts>` (nothing
 // else: no fs writes, no child processes, workers, addons, inspector or WASI;
@@ -11,7 +14,7 @@
 // out by the vm context the policy runs in, see sandbox-child.ts), an empty
 // environment, 64 MB of heap, stdin and stdout closed.
 import { spawn, type ChildProcess } from "node:child_process";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import type { PolicyFile } from "./policy-files.ts";
 import type { Decision, Policy, PolicyContext, PolicyInput } from "./policy.ts";
 
@@ -27,8 +30,17 @@ export const sandboxNodeArgs = (): string[] => [
 ];
 
 export interface SandboxOptions {
-  /** How long decide() may take, ms (one IPC round trip plus the policy's work). */
+  /**
+   * How long IXCP waits for decide() in one period, ms (one IPC round trip
+   * plus the policy's work). A call past it is late, not failed: the period
+   * holds (PolicyLateError) and the call stays in flight.
+   */
   deadlineMs: number;
+  /**
+   * How long one decide() may stay unanswered before the process is stopped
+   * as hung, ms (--policy-hang-ms; at least deadlineMs). Default 1000.
+   */
+  hangMs?: number;
   /** How long starting the process and evaluating the module may take, ms. */
   loadTimeoutMs: number;
 }
@@ -37,8 +49,31 @@ interface Pending {
   seq: number;
   resolve(output: string): void;
   reject(e: Error): void;
-  timer: NodeJS.Timeout;
+  /** The deadline passed: the caller was told (PolicyLateError); the answer will be discarded. */
+  late: boolean;
+  deadline: NodeJS.Timeout;
+  hang: NodeJS.Timeout;
 }
+
+/**
+ * decide() did not answer by its deadline, or an earlier call is still in
+ * flight: the caller holds this period. Not a failure: the policy is stopped
+ * only when one call stays unanswered for hangMs.
+ */
+export class PolicyLateError extends Error {
+  override readonly name = "PolicyLateError";
+}
+
+/** A name shown for, or taken from, a policy: [A-Za-z0-9._-] only, at most `max` characters. */
+export const sanitizeName = (s: string, max = 64): string => s.replace(/[^A-Za-z0-9._-]/g, "_").slice(0, max);
+
+/**
+ * What IXCP calls a user policy everywhere (/status, /decisions,
+ * ix_ixcp_policy_info): `user:` and its file name without the extension, so
+ * a module cannot pass itself off as a built-in ("static", "energy").
+ */
+export const userPolicyName = (file: string): string =>
+  `user:${sanitizeName(basename(file).replace(/\.(m?ts|m?js)$/, ""))}`;
 
 /** JSON that keeps -Infinity (PolicyHistory's "never") and NaN: { $num: "..." }, revived in the child. */
 const encodeInput = (input: PolicyInput): string =>
@@ -48,7 +83,10 @@ const encodeInput = (input: PolicyInput): string =>
 
 /** A policy running in a sandbox process; `decide` answers by its deadline or the process is stopped. */
 export class SandboxedPolicy implements Policy {
+  /** `user:<file name>` (userPolicyName), never what the module declares. */
   readonly name: string;
+  /** The `name` the module declares, sanitized (sanitizeName); shown beside `name`, never instead. */
+  readonly declaredName: string;
   readonly description?: string;
   readonly backgroundOnParked: boolean;
   readonly file: string;
@@ -57,6 +95,8 @@ export class SandboxedPolicy implements Policy {
   private pending: Pending | undefined;
   private seq = 0;
   private stopped: string | undefined;
+  /** Answers that came after their deadline and were thrown away (they answer old inputs). */
+  lateAnswersDiscarded = 0;
 
   private constructor(
     child: ChildProcess,
@@ -66,7 +106,8 @@ export class SandboxedPolicy implements Policy {
   ) {
     this.child = child;
     this.file = file;
-    this.name = info.name;
+    this.name = userPolicyName(file);
+    this.declaredName = sanitizeName(info.name);
     this.description = info.description;
     this.backgroundOnParked = info.backgroundOnParked;
     this.opts = opts;
@@ -153,20 +194,30 @@ export class SandboxedPolicy implements Policy {
 
   /**
    * One decision: resolves with the policy's raw answer (checked by the caller
-   * with checkDecision), rejects when the policy threw, missed its deadline or
-   * its process is gone; a deadline miss stops the process. `deadlineMs`
-   * (default the options' deadlineMs) is longer for the loader's trial call,
-   * the first in a fresh process.
+   * with checkDecision). Rejects with PolicyLateError when the answer is not
+   * in by `deadlineMs` (default the options' deadlineMs; the loader's trial
+   * call gets longer) or an earlier call is still in flight: the call stays
+   * in flight, its answer, when it comes, is discarded (it answers an old
+   * period's input). Rejects with an Error when the policy threw or its
+   * process is gone; a call unanswered for hangMs stops the process.
    */
   decide(input: PolicyInput, deadlineMs = this.opts.deadlineMs): Promise<Decision | null> {
     if (this.stopped) return Promise.reject(new Error(`policy ${this.name} is stopped: ${this.stopped}`));
-    if (this.pending) return Promise.reject(new Error(`policy ${this.name} is still deciding`));
+    if (this.pending)
+      return Promise.reject(
+        new PolicyLateError(`policy ${this.name} is still deciding an earlier period (call ${this.pending.seq})`),
+      );
     const seq = ++this.seq;
+    const hangMs = Math.max(deadlineMs, this.opts.hangMs ?? 1000);
     return new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.close(`decide() did not answer within ${deadlineMs} ms`);
+      const deadline = setTimeout(() => {
+        const p = this.pending;
+        if (p?.seq !== seq) return;
+        p.late = true;
+        reject(new PolicyLateError(`policy ${this.name}: decide() did not answer within ${deadlineMs} ms (late)`));
       }, deadlineMs);
-      this.pending = { seq, resolve, reject, timer };
+      const hang = setTimeout(() => this.close(`decide() did not answer within ${hangMs} ms (hung)`), hangMs);
+      this.pending = { seq, resolve, reject, late: false, deadline, hang };
       try {
         this.child.send({ op: "decide", seq, input: encodeInput(input) });
       } catch (e) {
@@ -184,7 +235,14 @@ export class SandboxedPolicy implements Policy {
     const p = this.pending;
     if (!p || r?.op !== "decided" || r.seq !== p.seq) return;
     this.pending = undefined;
-    clearTimeout(p.timer);
+    clearTimeout(p.deadline);
+    clearTimeout(p.hang);
+    if (p.late) {
+      // Its caller has held that period already; the answer refers to old inputs.
+      this.lateAnswersDiscarded++;
+      if (typeof r.output !== "string") this.close("it broke its wrapper");
+      return;
+    }
     if (typeof r.output === "string") p.resolve(r.output);
     else {
       p.reject(new Error("the policy broke its wrapper (no answer)"));
@@ -197,8 +255,9 @@ export class SandboxedPolicy implements Policy {
     const p = this.pending;
     if (!p) return;
     this.pending = undefined;
-    clearTimeout(p.timer);
-    p.reject(new Error(`policy ${this.name}: ${this.stopped}`));
+    clearTimeout(p.deadline);
+    clearTimeout(p.hang);
+    if (!p.late) p.reject(new Error(`policy ${this.name}: ${this.stopped}`));
   }
 
   /** Stops the process (SIGKILL: a looping policy would ignore anything gentler). */
