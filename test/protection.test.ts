@@ -203,6 +203,31 @@ test("the administrator gets through: HTTP with the token, and the admin verbs o
   const pol = await post(`${ixcpUrl()}/policy`, { name: "energy" }, auth);
   assert.equal(pol.status, 200);
   assert.equal((await ixcpRequest(admin, "policy", { name: "static" })).policy, "static");
+
+  // Bad requests on the admin HTTP: 400/413 with a one-line { ok: false, error }.
+  for (const q of ["-1", "abc", "0", "1.5"]) {
+    const d = await fetch(`${ixcpUrl()}/decisions?limit=${q}`);
+    assert.equal(d.status, 400, `limit=${q}`);
+    const body = (await d.json()) as { ok: boolean; error: string };
+    assert.equal(body.ok, false);
+    assert.match(body.error, /^limit must be a positive integer[^\n]*$/);
+  }
+  const one = (await (await fetch(`${ixcpUrl()}/decisions?limit=1`)).json()) as { decisions: unknown[] };
+  assert.equal(one.decisions.length, 1);
+  const raw = (body: string) =>
+    fetch(`${ixcpUrl()}/policy`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: auth },
+      body,
+    });
+  const malformed = await raw("{not json");
+  assert.equal(malformed.status, 400);
+  const mb = (await malformed.json()) as Record<string, unknown>;
+  assert.deepEqual(Object.keys(mb).sort(), ["error", "ok"]);
+  assert.equal(mb.ok, false);
+  const oversized = await raw(JSON.stringify({ name: "x".repeat(2 * 1024 * 1024) }));
+  assert.equal(oversized.status, 413);
+  assert.equal(((await oversized.json()) as { ok: boolean }).ok, false);
 });
 
 test("hostile policies from the policy folder are contained while IXCP keeps running its periods", async () => {
@@ -224,7 +249,8 @@ test("hostile policies from the policy folder are contained while IXCP keeps run
   assert.match(String(outside.error), /outside the policy folders/);
   assert.equal((await ixcpRequest(admin, "status")).policy, "static", "the running policy stayed");
 
-  // Loads (its first calls answer), then loops: stopped at its deadline, static comes back.
+  // Loads (its first calls answer), then loops: late for a few periods (held),
+  // stopped at the hang bound (10 periods = 1000 ms), static comes back.
   const hangs = await ixcpRequest(admin, "policy", { name: "hangs-later" });
   assert.equal(hangs.ok, true, JSON.stringify(hangs));
   const deadline = Date.now() + 20_000;
@@ -237,8 +263,14 @@ test("hostile policies from the policy folder are contained while IXCP keeps run
     reason: string;
   }[];
   assert.ok(
-    decisions.some((d) => d.action === "policy_error" && /did not answer within 500 ms/.test(d.reason)),
+    decisions.some(
+      (d) => d.action === "policy_error" && /did not answer within 1000 ms \(hung\)/.test(d.reason),
+    ),
     JSON.stringify(decisions.slice(-5)),
+  );
+  assert.ok(
+    decisions.some((d) => d.action === "hold" && /^policy_late: .*user:hangs-later/.test(d.reason)),
+    "the hanging policy's periods were held as late first",
   );
   const p2 = await periods();
   await new Promise((r) => setTimeout(r, 1000));

@@ -50,8 +50,12 @@ export async function startAdminServer(opts: AdminOptions): Promise<AdminServer>
   // (malformed JSON: 400, a body over bodyLimit: 413, a wrong content type: 415).
   app.setErrorHandler((err: { statusCode?: number; message?: string }, _req, reply) => {
     const status =
-      typeof err.statusCode === "number" && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
-    const error = String(err.message ?? "error").split("\n")[0].slice(0, 300);
+      typeof err.statusCode === "number" && err.statusCode >= 400 && err.statusCode < 600
+        ? err.statusCode
+        : 500;
+    const error = String(err.message ?? "error")
+      .split("\n")[0]
+      .slice(0, 300);
     void reply.code(status).send({ ok: false, error: status === 500 ? `internal error: ${error}` : error });
   });
   installAdminAuth(app, { service: opts.service, registry, token: opts.token, log: opts.log });

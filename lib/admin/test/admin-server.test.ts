@@ -26,3 +26,49 @@ test("serves /metrics in Prometheus format and /healthz", async () => {
     await s.close();
   }
 });
+
+test("what fastify refuses before a route runs gets the project's { ok: false, error } shape and status", async () => {
+  const s = await startAdminServer({
+    service: "unit",
+    defaultMetrics: false,
+    token: "t0ken",
+    routes: (app) => {
+      app.post("/echo", async (req) => ({ ok: true, body: req.body }));
+      app.get("/boom", async () => {
+        throw new Error("kaput\nsecond line");
+      });
+    },
+  });
+  const post = (body: string) =>
+    fetch(`${s.url}/echo`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: "Bearer t0ken" },
+      body,
+    });
+  try {
+    const ok = await post('{"a":1}');
+    assert.equal(ok.status, 200);
+    assert.deepEqual(await ok.json(), { ok: true, body: { a: 1 } });
+
+    const bad = await post("{not json");
+    assert.equal(bad.status, 400);
+    const badBody = (await bad.json()) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(badBody).sort(), ["error", "ok"]);
+    assert.equal(badBody.ok, false);
+    assert.match(String(badBody.error), /JSON/);
+    assert.doesNotMatch(String(badBody.error), /\n/);
+
+    // fastify's default bodyLimit is 1 MiB.
+    const big = await post(JSON.stringify({ x: "y".repeat(2 * 1024 * 1024) }));
+    assert.equal(big.status, 413);
+    const bigBody = (await big.json()) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(bigBody).sort(), ["error", "ok"]);
+    assert.equal(bigBody.ok, false);
+
+    const boom = await fetch(`${s.url}/boom`);
+    assert.equal(boom.status, 500);
+    assert.deepEqual(await boom.json(), { ok: false, error: "internal error: kaput" });
+  } finally {
+    await s.close();
+  }
+});

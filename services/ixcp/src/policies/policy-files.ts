@@ -90,16 +90,13 @@ export function resolvePolicyFile(spec: string, dirs: readonly string[], cwd = p
     if (!inside(home, real))
       throw new Error(`policy ${quoteSpec(spec)} refused: it resolves to ${real}, outside ${home}`);
     const st = lstatSync(real);
-    if (!st.isFile())
-      throw new Error(`policy ${quoteSpec(spec)} refused: ${real} is not a regular file`);
+    if (!st.isFile()) throw new Error(`policy ${quoteSpec(spec)} refused: ${real} is not a regular file`);
     if (!hasExtension(real))
       throw new Error(
         `policy ${quoteSpec(spec)} refused: a policy module ends in ${POLICY_EXTENSIONS.join(", ")}`,
       );
     if (st.size > MAX_POLICY_BYTES)
-      throw new Error(
-        `policy ${quoteSpec(spec)} refused: ${st.size} bytes (at most ${MAX_POLICY_BYTES})`,
-      );
+      throw new Error(`policy ${quoteSpec(spec)} refused: ${st.size} bytes (at most ${MAX_POLICY_BYTES})`);
     return { file: real, dir: home, dev: st.dev, ino: st.ino };
   }
   throw new Error(`policy ${quoteSpec(spec)} does not exist in the policy folders (${dirs.join(", ")})`);

@@ -205,7 +205,9 @@ export class SandboxedPolicy implements Policy {
     if (this.stopped) return Promise.reject(new Error(`policy ${this.name} is stopped: ${this.stopped}`));
     if (this.pending)
       return Promise.reject(
-        new PolicyLateError(`policy ${this.name} is still deciding an earlier period (call ${this.pending.seq})`),
+        new PolicyLateError(
+          `policy ${this.name} is still deciding an earlier period (call ${this.pending.seq})`,
+        ),
       );
     const seq = ++this.seq;
     const hangMs = Math.max(deadlineMs, this.opts.hangMs ?? 1000);
@@ -214,7 +216,9 @@ export class SandboxedPolicy implements Policy {
         const p = this.pending;
         if (p?.seq !== seq) return;
         p.late = true;
-        reject(new PolicyLateError(`policy ${this.name}: decide() did not answer within ${deadlineMs} ms (late)`));
+        reject(
+          new PolicyLateError(`policy ${this.name}: decide() did not answer within ${deadlineMs} ms (late)`),
+        );
       }, deadlineMs);
       const hang = setTimeout(() => this.close(`decide() did not answer within ${hangMs} ms (hung)`), hangMs);
       this.pending = { seq, resolve, reject, late: false, deadline, hang };
