@@ -162,7 +162,10 @@ test(
           })
         : undefined;
     });
-    assert.match(output, /IX cluster running/);
+    // cluster.json is written just before the banner, which reaches us through a pipe: wait for it.
+    await waitFor("npm start printing its 'IX cluster running' banner", 30_000, async () =>
+      /IX cluster running/.test(output) ? true : undefined,
+    );
     assert.ok(
       existsSync(join(clone, ".tools", "node_modules", ".bin", "node")),
       "Node 24 installed in .tools/",
