@@ -157,23 +157,26 @@ async function rig(store = new MemcachedStore()): Promise<Rig> {
   await coreNc.flush();
   const registry = createRegistry("app", false);
   const libix = startIxApp({ nc: appNc, cores: [0, 1], name: "app", store, registry });
-  const admin = await startAdminServer({ service: "app", registry, port: 0, defaultMetrics: false });
-  // The one asking for stats: a connection on core 1, open throughout.
-  const asker = await cores[1].open();
-  return {
-    cores,
-    libix,
-    admin,
-    store,
-    asker,
-    close: async () => {
-      for (const c of cores) c.stopBeating();
-      libix.close();
-      await admin.close();
-      await appNc.close();
-      await coreNc.close();
-    },
+  // The app's subscriptions reach the server only with its next flush: a
+  // knock published before that is dropped by NATS (no subscriber yet).
+  await appNc.flush();
+  let admin: AdminServer | undefined;
+  const close = async () => {
+    for (const c of cores) c.stopBeating();
+    libix.close();
+    await admin?.close();
+    await appNc.close();
+    await coreNc.close();
   };
+  try {
+    admin = await startAdminServer({ service: "app", registry, port: 0, defaultMetrics: false });
+    // The one asking for stats: a connection on core 1, open throughout.
+    const asker = await cores[1].open();
+    return { cores, libix, admin, store, asker, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
 }
 
 /** curr_connections as `stats` reports it to the asking connection. */
