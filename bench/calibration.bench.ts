@@ -22,7 +22,7 @@ import {
   ixload,
   median,
   metricSum,
-  SERVER_IP,
+  USR_OVER_NATS_L2,
   type BenchCluster,
 } from "./support/harness.ts";
 import type { BenchOptions, Figures } from "./support/types.ts";
@@ -64,22 +64,7 @@ export async function run(o: BenchOptions): Promise<Figures> {
       for (const n of [1, 2, 4]) {
         await activeCores(bc, n);
         const { result } = await ixload(
-          [
-            "--server",
-            `${SERVER_IP}:11211`,
-            "--transport",
-            "nats-l2",
-            "--workload",
-            "usr",
-            "--ceiling",
-            "off",
-            "--rate",
-            "100000",
-            "--duration",
-            o.quick ? "2" : "5",
-            "--warmup",
-            "0.5",
-          ],
+          [...USR_OVER_NATS_L2, "--rate", "100000", "--duration", o.quick ? "2" : "5", "--warmup", "0.5"],
           { env: bc.hostEnv },
         );
         runs[n].push(Math.round(result.achievedRate));

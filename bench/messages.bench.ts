@@ -22,7 +22,7 @@ import {
   generatorFigures,
   ixload,
   round,
-  SERVER_IP,
+  USR_OVER_NATS_L2,
   sharedCluster,
   type BenchCluster,
 } from "./support/harness.ts";
@@ -69,17 +69,8 @@ export async function run(o: BenchOptions): Promise<Figures> {
   if (!monitorUrl) throw new Error("the shared cluster's nats-server has no monitoring endpoint");
   const idle = await idleRates(monitorUrl, 1);
   const usr = (rate: number, depth: number): string[] => [
-    "--server",
-    `${SERVER_IP}:11211`,
-    "--transport",
-    "nats-l2",
-    "--workload",
-    "usr",
-    "--keys",
-    "10000",
+    ...USR_OVER_NATS_L2,
     "--no-preload",
-    "--ceiling",
-    "off",
     "--rate",
     String(rate),
     "--connections",

@@ -6,26 +6,11 @@
 // (exponential inter-arrivals, as mutilate) at a quarter of it. p99OverP50 is
 // the target's figure; the generator's own figures say whether ixload kept
 // its schedule.
-import { generatorFigures, ixload, round, SERVER_IP, sharedCluster } from "./support/harness.ts";
+import { generatorFigures, ixload, round, sharedCluster, USR_OVER_NATS_L2 } from "./support/harness.ts";
 import type { BenchOptions, Figures } from "./support/types.ts";
 
 /** The memcached scenario's USR load shape (16 connections x 4 in flight). */
-const USR = [
-  "--server",
-  `${SERVER_IP}:11211`,
-  "--transport",
-  "nats-l2",
-  "--workload",
-  "usr",
-  "--keys",
-  "10000",
-  "--connections",
-  "16",
-  "--depth",
-  "4",
-  "--ceiling",
-  "off",
-];
+const USR = [...USR_OVER_NATS_L2, "--connections", "16", "--depth", "4"];
 
 export async function run(o: BenchOptions): Promise<Figures> {
   const bc = await sharedCluster();

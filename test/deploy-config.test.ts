@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort, sloUs } from "@ix/bus";
 import { DASHBOARDS, render } from "../dashboards/build.ts";
+import { IX_SERVICES } from "./helpers/compose.ts";
 
 const ROOT = join(import.meta.dirname, "..");
 const PROMETHEUS_YML = join(ROOT, "deploy", "prometheus", "prometheus.yml");
@@ -64,16 +65,7 @@ test("promtool accepts deploy/prometheus/prometheus.yml", () => {
 test("prometheus.yml scrapes every IX service on its admin port", () => {
   const yml = readFileSync(PROMETHEUS_YML, "utf8");
   const compose = readFileSync(join(ROOT, "deploy", "docker-compose.yml"), "utf8");
-  for (const svc of [
-    "nic",
-    "dataplane0",
-    "dataplane1",
-    "dataplane2",
-    "dataplane3",
-    "app",
-    "ixcp",
-    "loadgen",
-  ]) {
+  for (const svc of IX_SERVICES) {
     assert.ok(yml.includes(`"${svc}:9100"`), `prometheus.yml lacks target ${svc}:9100`);
     assert.match(compose, new RegExp(`^  ${svc}:$`, "m"), `docker-compose.yml lacks service ${svc}`);
   }

@@ -27,6 +27,24 @@ export const ECHO_OVER_NATS_L2 = [
   "off",
 ];
 
+/**
+ * ixload arguments for memcached USR (Facebook's USR mix, 10,000 keys) over
+ * the nats-l2 client host, with no ceiling: add --rate, --connections,
+ * --depth and the durations per run.
+ */
+export const USR_OVER_NATS_L2 = [
+  "--server",
+  `${SERVER_IP}:11211`,
+  "--transport",
+  "nats-l2",
+  "--workload",
+  "usr",
+  "--keys",
+  "10000",
+  "--ceiling",
+  "off",
+];
+
 export interface BenchCluster {
   cluster: Cluster;
   /** Environment of a nats-l2 client host (IX_NATS_*). */

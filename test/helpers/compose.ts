@@ -8,9 +8,8 @@ import { join } from "node:path";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
 
-/** Every service but grafana (no image can be built here). */
-export const COMPOSE_SERVICES = [
-  "nats",
+/** The IX services: each serves /metrics on its admin port, 9100, that Prometheus scrapes. */
+export const IX_SERVICES = [
   "nic",
   "dataplane0",
   "dataplane1",
@@ -19,8 +18,10 @@ export const COMPOSE_SERVICES = [
   "app",
   "ixcp",
   "loadgen",
-  "prometheus",
 ];
+
+/** Every service but grafana (no image can be built here). */
+export const COMPOSE_SERVICES = ["nats", ...IX_SERVICES, "prometheus"];
 
 export interface StartedContainer {
   exec(cmd: string[]): Promise<{ output: string; exitCode: number }>;

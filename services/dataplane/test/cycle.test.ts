@@ -4,23 +4,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ix } from "@ix/proto";
-import { EthernetView, EtherType, Ipv4View, IpProtocol, TcpView, TcpFlag } from "@ix/netstack";
-import { TestWire, HOST_IP, PEER_IP } from "./harness.ts";
+import { TcpFlag } from "@ix/netstack";
+import { TestWire, HOST_IP, PEER_IP, tcpFlags } from "./harness.ts";
 import { EventOutbox, MAX_EVENTS_PER_CYCLE } from "../src/event-outbox.ts";
 
 const K = ix.SyscallKind;
 const E = ix.EventKind;
-
-/** TCP flags of a frame the core sent, or -1 when it is not TCP. */
-function tcpFlags(frame: Uint8Array): number {
-  const eth = new EthernetView();
-  const ip = new Ipv4View();
-  const tcp = new TcpView();
-  if (eth.reset(frame) !== 0 || eth.etherType() !== EtherType.IPv4) return -1;
-  if (ip.reset(eth.payload()) !== 0 || ip.protocol() !== IpProtocol.TCP) return -1;
-  if (tcp.reset(ip.payload(), ip.srcIp(), ip.dstIp(), true) !== 0) return -1;
-  return tcp.flags();
-}
 
 /** A wire with one core whose app listens on UDP `port` (listen already run). */
 function udpCore(batch: number, port = 5353): TestWire {

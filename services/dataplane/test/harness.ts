@@ -4,7 +4,17 @@
 // timers run only when a test says so. What the core sends is recorded:
 // TX bursts with their credits, EventBatches, Migration messages.
 import { ix } from "@ix/proto";
-import { Stack, DEFAULT_RSS_KEY, EtherType, parseIpv4, parseMac } from "@ix/netstack";
+import {
+  Stack,
+  DEFAULT_RSS_KEY,
+  EtherType,
+  EthernetView,
+  Ipv4View,
+  IpProtocol,
+  TcpView,
+  parseIpv4,
+  parseMac,
+} from "@ix/netstack";
 import { RssClassifier } from "../../nic/src/rss-classifier.ts";
 import { ArpOffload } from "../../nic/src/arp-offload.ts";
 import { DataplaneCore } from "../src/core.ts";
@@ -15,6 +25,17 @@ export const HOST_IP = parseIpv4("10.77.0.2");
 export const HOST_MAC = parseMac("02:00:00:00:00:02");
 export const PEER_IP = parseIpv4("10.77.0.1");
 export const PEER_MAC = parseMac("02:00:00:00:00:01");
+
+/** TCP flags (RFC 9293 header bits) of a frame a core sent, or -1 when it is not TCP over IPv4. */
+export function tcpFlags(frame: Uint8Array): number {
+  const eth = new EthernetView();
+  const ip = new Ipv4View();
+  const tcp = new TcpView();
+  if (eth.reset(frame) !== 0 || eth.etherType() !== EtherType.IPv4) return -1;
+  if (ip.reset(eth.payload()) !== 0 || ip.protocol() !== IpProtocol.TCP) return -1;
+  if (tcp.reset(ip.payload(), ip.srcIp(), ip.dstIp(), true) !== 0) return -1;
+  return tcp.flags();
+}
 
 /** A clock in microseconds and timers that fire only from runDue()/runImmediates(). */
 export class ManualTime implements Timers {

@@ -7,8 +7,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ix } from "@ix/proto";
 import type { RxFrame } from "@ix/bus";
-import { EthernetView, EtherType, Ipv4View, IpProtocol, TcpView, TcpFlag } from "@ix/netstack";
-import { TestWire, HOST_IP, type RecordedCore } from "./harness.ts";
+import { TcpFlag } from "@ix/netstack";
+import { TestWire, HOST_IP, tcpFlags, type RecordedCore } from "./harness.ts";
 import { RxQueue } from "../src/rx-queue.ts";
 import { EventOutbox } from "../src/event-outbox.ts";
 
@@ -40,16 +40,6 @@ function returnFromRunIo(c: RecordedCore, seq: number): void {
 
 const udpData = (c: RecordedCore): number[][] =>
   c.events.map((b) => b.events.filter((e) => e.kind === E.EV_UDP_RECV).map((e) => e.data?.[0] ?? -1));
-
-function tcpFlags(frame: Uint8Array): number {
-  const eth = new EthernetView();
-  const ip = new Ipv4View();
-  const tcp = new TcpView();
-  if (eth.reset(frame) !== 0 || eth.etherType() !== EtherType.IPv4) return -1;
-  if (ip.reset(eth.payload()) !== 0 || ip.protocol() !== IpProtocol.TCP) return -1;
-  if (tcp.reset(ip.payload(), ip.srcIp(), ip.dstIp(), true) !== 0) return -1;
-  return tcp.flags();
-}
 
 test("the core withholds the next EventBatch until the app returns, keeps cycling meanwhile, then sends the carried events as one batch", () => {
   const { w, c } = core();

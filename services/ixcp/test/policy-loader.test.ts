@@ -5,15 +5,12 @@
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { initialReta } from "@ix/bus";
 import { loadPolicy, type LoadOptions } from "../src/policies/loader.ts";
 import { realPolicyDirs } from "../src/policies/policy-files.ts";
-import { energyPolicy, staticPolicy } from "../src/policies/builtins.ts";
+import { staticPolicy } from "../src/policies/builtins.ts";
 import type { PolicyInput } from "../src/policies/policy.ts";
-import { ControlLoop } from "../src/control-loop.ts";
-import { DecisionLog } from "../src/decision-log.ts";
 import { IxcpService } from "../src/service.ts";
-import { FakeClock, RecordingActuator, TimelineSource } from "./sim.ts";
+import { simLoop } from "./sim.ts";
 
 const FIX = join(import.meta.dirname, "fixtures");
 const EXAMPLES = join(import.meta.dirname, "..", "examples");
@@ -102,19 +99,7 @@ test("the example delay-band policy loads and keeps the delay in its band", asyn
 });
 
 test("switching policy at run time: a refused module keeps the running one; a throwing one is reverted", async () => {
-  const clock = new FakeClock();
-  const source = new TimelineSource(clock, 2);
-  const actuator = new RecordingActuator(initialReta(128, 2));
-  const log = new DecisionLog({ print: () => undefined });
-  const loop = new ControlLoop({
-    source,
-    actuator,
-    policy: energyPolicy(),
-    log,
-    totalCores: 2,
-    reta: initialReta(128, 2),
-    now: clock.now,
-  });
+  const { clock, log, loop } = simLoop(2);
   const service = new IxcpService(loop, log, { totalCores: 2, periodMs: 100 }, opts);
   for (const f of ["throws-policy.ts", "wrong-shape.ts", "nope.ts"]) {
     const r = await service.policy({ name: f });

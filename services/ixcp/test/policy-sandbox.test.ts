@@ -27,18 +27,14 @@ import { open } from "node:fs/promises";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { initialReta } from "@ix/bus";
 import { loadPolicy, type LoadOptions } from "../src/policies/loader.ts";
 import { realPolicyDirs } from "../src/policies/policy-files.ts";
 import { sandboxNodeArgs, SandboxedPolicy } from "../src/policies/sandbox.ts";
-import { energyPolicy } from "../src/policies/builtins.ts";
 import type { PolicyInput } from "../src/policies/policy.ts";
-import { ControlLoop } from "../src/control-loop.ts";
-import { DecisionLog } from "../src/decision-log.ts";
 import { IxcpService } from "../src/service.ts";
 import { createIxcpMetrics } from "../src/ixcp-metrics.ts";
 import { Registry } from "prom-client";
-import { FakeClock, RecordingActuator, TimelineSource } from "./sim.ts";
+import { simLoop } from "./sim.ts";
 
 const ctx = { totalCores: 2, periodMs: 100 };
 const probe: PolicyInput = {
@@ -159,18 +155,7 @@ test("at run time: a policy that hangs or answers garbage is stopped, the previo
     ["hangs-later", /decide\(\) did not answer within 3000 ms \(hung\)/],
     ["garbage-later", /must return null or \{ targetCores/],
   ] as const) {
-    const clock = new FakeClock();
-    const source = new TimelineSource(clock, 2);
-    const log = new DecisionLog({ print: () => undefined });
-    const loop = new ControlLoop({
-      source,
-      actuator: new RecordingActuator(initialReta(128, 2)),
-      policy: energyPolicy(),
-      log,
-      totalCores: 2,
-      reta: initialReta(128, 2),
-      now: clock.now,
-    });
+    const { clock, log, loop } = simLoop(2);
     const service = new IxcpService(loop, log, ctx, opts);
     const r = await service.policy({ name });
     assert.equal(r.ok, true, JSON.stringify(r)); // the probe was call 1
@@ -195,19 +180,7 @@ test("at run time: a policy that hangs or answers garbage is stopped, the previo
 test("a slow decide() is late, not failed: the periods hold, the stale answer is discarded, the policy stays", async () => {
   // Production's deadline (100 ms); call 2 takes 1 s, under the 20 s hang bound.
   const tight: LoadOptions = { ...opts, deadlineMs: 100, hangMs: 20_000 };
-  const clock = new FakeClock();
-  const source = new TimelineSource(clock, 2);
-  const log = new DecisionLog({ print: () => undefined });
-  const actuator = new RecordingActuator(initialReta(128, 2));
-  const loop = new ControlLoop({
-    source,
-    actuator,
-    policy: energyPolicy(),
-    log,
-    totalCores: 2,
-    reta: initialReta(128, 2),
-    now: clock.now,
-  });
+  const { clock, log, loop } = simLoop(2);
   const service = new IxcpService(loop, log, ctx, tight);
   const r = await service.policy({ name: "slow-once" });
   assert.equal(r.ok, true, JSON.stringify(r)); // the trial was call 1
@@ -240,19 +213,8 @@ test("a slow decide() is late, not failed: the periods hold, the stale answer is
 });
 
 test("a user policy is shown by its file name (user:...), never by the name it declares", async () => {
-  const clock = new FakeClock();
-  const log = new DecisionLog({ print: () => undefined });
   const metrics = createIxcpMetrics(new Registry());
-  const loop = new ControlLoop({
-    source: new TimelineSource(clock, 2),
-    actuator: new RecordingActuator(initialReta(128, 2)),
-    policy: energyPolicy(),
-    log,
-    totalCores: 2,
-    reta: initialReta(128, 2),
-    now: clock.now,
-    metrics,
-  });
+  const { log, loop } = simLoop(2, metrics);
   const service = new IxcpService(loop, log, ctx, opts);
   const r = await service.policy({ name: "impostor" });
   after(() => loop.policy.close?.());
@@ -273,17 +235,7 @@ test("a user policy is shown by its file name (user:...), never by the name it d
 });
 
 test("a policy name longer than the limit is cut in the error and in the decision log", async () => {
-  const log = new DecisionLog({ print: () => undefined });
-  const clock = new FakeClock();
-  const loop = new ControlLoop({
-    source: new TimelineSource(clock, 2),
-    actuator: new RecordingActuator(initialReta(128, 2)),
-    policy: energyPolicy(),
-    log,
-    totalCores: 2,
-    reta: initialReta(128, 2),
-    now: clock.now,
-  });
+  const { log, loop } = simLoop(2);
   const service = new IxcpService(loop, log, ctx, opts);
   const long = "p".repeat(100_000);
   const r = await service.policy({ name: long });

@@ -2,8 +2,13 @@
 // metrics timeline the test writes, and an actuator that applies commands to
 // a simulated RETA and records them in order. The integration test runs the
 // real actuator against real NATS responders instead.
+import { initialReta } from "@ix/bus";
 import type { Actuator } from "../src/actuator.ts";
 import type { CoreMetrics, MetricsSource } from "../src/metrics-source.ts";
+import { ControlLoop } from "../src/control-loop.ts";
+import { DecisionLog } from "../src/decision-log.ts";
+import { energyPolicy } from "../src/policies/builtins.ts";
+import type { IxcpMetrics } from "../src/ixcp-metrics.ts";
 
 export class FakeClock {
   t = 0;
@@ -94,4 +99,36 @@ export class RecordingActuator implements Actuator {
   async getReta(): Promise<number[]> {
     return [...this.reta];
   }
+}
+
+/** A control loop on simulated parts, as the policy tests drive it. */
+export interface SimLoop {
+  clock: FakeClock;
+  source: TimelineSource;
+  actuator: RecordingActuator;
+  /** The decision log, printing nothing. */
+  log: DecisionLog;
+  loop: ControlLoop;
+}
+
+/**
+ * A control loop over `cores` simulated cores (128-entry RETA spread over
+ * all of them), running IX's energy policy, with a silent decision log.
+ */
+export function simLoop(cores = 2, metrics?: IxcpMetrics): SimLoop {
+  const clock = new FakeClock();
+  const source = new TimelineSource(clock, cores);
+  const actuator = new RecordingActuator(initialReta(128, cores));
+  const log = new DecisionLog({ print: () => undefined });
+  const loop = new ControlLoop({
+    source,
+    actuator,
+    policy: energyPolicy(),
+    log,
+    totalCores: cores,
+    reta: initialReta(128, cores),
+    now: clock.now,
+    metrics,
+  });
+  return { clock, source, actuator, log, loop };
 }
