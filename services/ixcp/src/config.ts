@@ -153,7 +153,7 @@ export function loadConfig(
         .filter(Boolean),
     ],
     policyDeadlineMs: int("policy-deadline-ms", get("policy-deadline-ms"), periodMs, 5, 60_000),
-    policyLoadMs: int("policy-load-ms", get("policy-load-ms"), 5000, 100, 120_000),
+    policyLoadMs: int("policy-load-ms", get("policy-load-ms"), 15_000, 100, 120_000),
     policyHangMs: int("policy-hang-ms", get("policy-hang-ms"), 10 * periodMs, 10, 600_000),
     sloUs: sloUs(get("slo-us"), {}),
     pinPids: get("pin-pids") === undefined ? undefined : parseCorePids(get("pin-pids")!),

@@ -23,7 +23,7 @@ export interface LoadOptions {
   deadlineMs?: number;
   /** One decide() unanswered this long stops the policy as hung, ms (default 1000 = 10 periods). */
   hangMs?: number;
-  /** Starting a user policy's process and evaluating its module, ms (default 5000). */
+  /** Starting a user policy's process and evaluating its module, ms (default 15000). */
   loadTimeoutMs?: number;
 }
 
@@ -54,7 +54,7 @@ export async function loadPolicy(
   const pf = resolvePolicyFile(trimmed, opts.dirs, opts.cwd);
   const source = readPolicySource(pf);
   const deadlineMs = opts.deadlineMs ?? 100;
-  const loadTimeoutMs = opts.loadTimeoutMs ?? 5000;
+  const loadTimeoutMs = opts.loadTimeoutMs ?? 15_000;
   const policy = await SandboxedPolicy.start(pf, source, ctx, {
     deadlineMs,
     loadTimeoutMs,
