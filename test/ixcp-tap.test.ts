@@ -63,7 +63,13 @@ async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: n
 }
 
 /** `ip netns exec NS ixload ...`: echo load from Linux sockets in the namespace, results discarded. */
-const ixloadArgs = (rate: number, seconds: number, connections: number, depth: number): string[] => [
+const ixloadArgs = (
+  rate: number,
+  seconds: number,
+  connections: number,
+  depth: number,
+  messageBytes = 64,
+): string[] => [
   "netns",
   "exec",
   NS,
@@ -83,6 +89,8 @@ const ixloadArgs = (rate: number, seconds: number, connections: number, depth: n
   String(connections),
   "--depth",
   String(depth),
+  "--message-size",
+  String(messageBytes),
   "--ceiling",
   "off",
   "--quiet",
@@ -112,15 +120,18 @@ test(
       }
     })();
     await ixload(500, 2);
-    // High load until IXCP steps up (at most 12 s), then one more second.
+    // High load until IXCP steps up (at most 20 s), then one more second.
+    // 4 kB messages: one write for the Linux client, three MSS segments each
+    // way through the NIC, NATS and the core, so the backlog builds in the
+    // core's RX ring even when the generator gets little CPU (a busy machine).
     const highStart = Date.now();
-    const high = spawn("ip", ixloadArgs(30000, 12, 64, 16), { stdio: "ignore" });
+    const high = spawn("ip", ixloadArgs(30000, 20, 64, 16, 4096), { stdio: "ignore" });
     const highDone = new Promise((r) => high.once("exit", r));
     const steppedUp = async (): Promise<boolean> =>
       ((await ixcpRequest(admin, "decisions")).decisions as Decision[]).some(
         (d) => d.action === "step_up" && d.at >= highStart,
       );
-    await Promise.race([highDone, waitFor("a step up", steppedUp, 12_000).catch(() => undefined)]);
+    await Promise.race([highDone, waitFor("a step up", steppedUp, 20_000).catch(() => undefined)]);
     await new Promise((r) => setTimeout(r, 1000));
     high.kill("SIGINT");
     await highDone;
