@@ -84,6 +84,7 @@ export { DEFAULT_ICMP_RATE_LIMIT, icmpErrorAllowed, type IcmpRateLimit } from ".
 export { MTU, MAX_IP_PAYLOAD } from "./iface/egress.ts";
 export { Stack } from "./iface/stack.ts";
 export type { StackOptions } from "./iface/options.ts";
+export { releaseEventData, UNOWNED_RX_BUFFERS, type RxBufferOwner } from "./util/rx-buffers.ts";
 export { DEFAULT_TCP_CONFIG, type TcpConfig } from "./tcp/config.ts";
 export { DEFAULT_ARP_CONFIG, type ArpConfig } from "./iface/arp-cache.ts";
 export type {

@@ -6,6 +6,7 @@
 import { parseArgs } from "node:util";
 import { parseIpv4, parseMac } from "@ix/netstack";
 import { loadRssConfig } from "@ix/bus";
+import { DEFAULT_MBUFS } from "./mbuf-pool.ts";
 
 export interface DataplaneConfig {
   core: number;
@@ -20,7 +21,14 @@ export interface DataplaneConfig {
   mac: Uint8Array;
   adminHost: string;
   adminPort: number;
+  /** Buffers of the stack's own pool, for frames held while ARP resolves (--buffers, IX_BUFFERS). */
   bufferCount: number;
+  /**
+   * The core's mbuf budget (--mbufs, IX_MBUFS): MTU-sized buffers for every
+   * received and transmitted frame (mbuf-pool.ts; default DEFAULT_MBUFS).
+   * Exhausting it drops and counts, never grows.
+   */
+  mbufs: number;
   active: boolean;
   /** How long the target holds frames of an arriving flow group for forwarded ones to pass (IX: 1 ms). */
   transitionTimeoutUs: number;
@@ -63,6 +71,7 @@ export function loadConfig(
       "admin-host": { type: "string" },
       "admin-port": { type: "string" },
       buffers: { type: "string" },
+      mbufs: { type: "string" },
       parked: { type: "boolean" },
       "transition-timeout-us": { type: "string" },
       "app-stall-ms": { type: "string" },
@@ -98,6 +107,7 @@ export function loadConfig(
     adminHost: values["admin-host"] ?? env.IX_ADMIN_HOST ?? "127.0.0.1",
     adminPort: int(values["admin-port"], "IX_ADMIN_PORT", 0, 0, 65535),
     bufferCount: int(values.buffers, "IX_BUFFERS", 4096, 64, 1 << 20),
+    mbufs: int(values.mbufs, "IX_MBUFS", DEFAULT_MBUFS, 1, 1 << 20),
     active: !(values.parked ?? env.IX_PARKED === "1"),
     transitionTimeoutUs: int(
       values["transition-timeout-us"],

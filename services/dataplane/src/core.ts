@@ -4,7 +4,8 @@
 // methods, which enqueue and wake the thread. The parts are built in
 // dependency order, each from parts that already exist (no callback reads a
 // field assigned later):
-//   RX ring, TX batch -> Stack (transmits into the TX batch)
+//   mbuf pool -> RX ring, TX batch -> Stack (transmits into the TX batch,
+//   retains received views from the pool)
 //   -> EventOutbox (step 7) -> Migrations -> SyscallInbox (step 1)
 //   -> BatchLimit, cycle stats and load metrics
 //   -> CoreControl (IXCP's commands, step 2) -> PollWindow (polls while active)
@@ -14,6 +15,7 @@ import { initialReta, flowGroupsOfQueue, type RxFrame } from "@ix/bus";
 import { Stack, DEFAULT_RSS_KEY } from "@ix/netstack";
 import { ElasticThread, newCycleStats, type ControlPoint, type TxSink } from "./elastic-thread.ts";
 import { RxQueue } from "./rx-queue.ts";
+import { MbufPool } from "./mbuf-pool.ts";
 import { BatchLimit } from "./batch-limit.ts";
 import { QueueMetrics } from "./queue-metrics.ts";
 import { TxBatch } from "./tx-batch.ts";
@@ -53,6 +55,8 @@ function quiescentPoint(migrations: Migrations, control: CoreControl): ControlPo
 
 export class DataplaneCore {
   readonly cfg: DataplaneConfig;
+  /** The core's RX and TX buffers (IX's per-core mbuf pool). */
+  readonly mbufs: MbufPool;
   readonly rx: RxQueue;
   readonly stack: Stack;
   readonly outbox: EventOutbox;
@@ -67,14 +71,16 @@ export class DataplaneCore {
   constructor(cfg: DataplaneConfig, io: CoreIo) {
     this.cfg = cfg;
     const core = cfg.core;
-    const rx = (this.rx = new RxQueue(cfg.ringSize));
-    const txBatch = new TxBatch();
+    const mbufs = (this.mbufs = new MbufPool(cfg.mbufs));
+    const rx = (this.rx = new RxQueue(cfg.ringSize, mbufs));
+    const txBatch = new TxBatch(mbufs);
     const owned = cfg.active ? flowGroupsOfQueue(initialReta(cfg.retaSize, cfg.cores), core) : [];
     const stack = (this.stack = new Stack({
       mac: cfg.mac,
       ip: cfg.ip,
       clock: io.clock,
       transmit: txBatch.keep,
+      rxBuffers: mbufs,
       rssKey: cfg.rssKey ?? DEFAULT_RSS_KEY,
       retaSize: cfg.retaSize,
       ownedFlowGroups: owned,
@@ -91,6 +97,7 @@ export class DataplaneCore {
       clock: io.clock,
       returnTimeoutUs: cfg.appReturnTimeoutMs * 1000,
       awaitingAnswer: () => appWatch.delivered(io.clock()),
+      rxBuffers: mbufs,
     }));
     const migrations = (this.migrations = new Migrations(
       {
@@ -99,6 +106,7 @@ export class DataplaneCore {
         clock: io.clock,
         send: io.sendMigration,
         rx,
+        frames: mbufs,
         announceMoved: (groups) => {
           const moved: ix.IEvent[] = [];
           for (const fg of groups) {

@@ -40,6 +40,12 @@ export interface RxSource {
   readonly length: number;
   shift(): RxFrame | undefined;
   peek(): RxFrame | undefined;
+  /**
+   * The cycle is done with a frame it shifted (pushed through the stack, or
+   * taken by the filter): the ring's reference to its buffer goes back; the
+   * stack and the filter retained what they keep.
+   */
+  done(f: RxFrame): void;
   /** Descriptors freed outside the RX step since the last call (frames a migration took), to credit. */
   takeReleased(): number;
 }
@@ -69,7 +75,7 @@ export interface ControlPoint {
   nextDeadline(): number;
 }
 
-/** Step 4's filter (migration): a frame it does not accept is not pushed through the stack. */
+/** Step 4's filter (migration): a frame it does not accept is not pushed through the stack (it retains the frame's buffer if it keeps it). */
 export interface RxFilter {
   accept(frame: RxFrame): boolean;
   /** After the RX step: sends what the filter diverted this cycle. */
@@ -182,8 +188,8 @@ export class ElasticThread {
       if (!f) break;
       this.stats.framesIn++;
       this.stats.bytesIn += f.data.length;
-      if (p.rxFilter && !p.rxFilter.accept(f)) continue;
-      p.stack.input(f.data, f.flowGroup);
+      if (!p.rxFilter || p.rxFilter.accept(f)) p.stack.input(f.data, f.flowGroup);
+      p.rx.done(f);
     }
     p.rxFilter?.flush();
     const frames = p.txBatch.frames;

@@ -23,8 +23,13 @@
 // its group's move). Return codes are never dropped or replaced: a batch
 // sent at once takes the codes waiting for step 7 with it, since its events
 // make the app owe a return and step 7 would hold them behind that.
+//
+// A recv event's data is a view of the mbuf its frame arrived in (the stack
+// retained it for the event): the outbox releases it once the event is
+// encoded into the batch (the bytes then travel in the message) or
+// discarded, so a carried event holds its buffer, bounded by the pool.
 import type { ix } from "@ix/proto";
-import type { StackEvent } from "@ix/netstack";
+import { releaseEventData, UNOWNED_RX_BUFFERS, type RxBufferOwner, type StackEvent } from "@ix/netstack";
 import { EventBatchWriter } from "./events.ts";
 import type { EventSink } from "./elastic-thread.ts";
 
@@ -52,6 +57,8 @@ export interface EventOutboxParts {
   returnTimeoutUs?: number;
   /** Events that expect an answer (knock, recv, dead) just left (the app watch starts its clock). */
   awaitingAnswer?(): void;
+  /** Owner of the received bytes recv/udpRecv events hold (the core's mbuf pool); released once encoded or discarded. */
+  rxBuffers?: RxBufferOwner;
 }
 
 export class EventOutbox implements EventSink {
@@ -70,10 +77,12 @@ export class EventOutbox implements EventSink {
   private holding = false;
   private readonly writer = new EventBatchWriter();
   private readonly returnTimeoutUs: number;
+  private readonly rxBuffers: RxBufferOwner;
   private readonly p: EventOutboxParts;
 
   constructor(parts: EventOutboxParts) {
     this.p = parts;
+    this.rxBuffers = parts.rxBuffers ?? UNOWNED_RX_BUFFERS;
     this.returnTimeoutUs = parts.returnTimeoutUs ?? DEFAULT_RETURN_TIMEOUT_US;
   }
 
@@ -138,6 +147,7 @@ export class EventOutbox implements EventSink {
 
   /** The app instance they were meant for is gone: nothing pending is sent, nothing is owed. */
   discard(): void {
+    for (const e of this.carried) releaseEventData(e, this.rxBuffers);
     this.carried = [];
     this.results = undefined;
     this.returned();
@@ -170,6 +180,7 @@ export class EventOutbox implements EventSink {
     for (let i = 0; i < n; i++) {
       const e = carried[i];
       w.stackEvent(e);
+      releaseEventData(e, this.rxBuffers); // its bytes are in the batch now
       if (e.type === "knock" || e.type === "recv" || e.type === "dead") answer = true;
     }
     if (answer) this.p.awaitingAnswer?.();

@@ -13,8 +13,14 @@
 // 1 ms) has passed since START, so forwarded frames go first and order is
 // kept. It tells the app that each moved connection is now served here
 // (EV_MOVED), and reports READY to the source.
+//
+// Frames live in the core's mbufs (mbuf-pool.ts): a frame held or queued for
+// forwarding is retained until it went through the stack, was encoded into a
+// FORWARD message or was dropped; ring frames carried by START go back once
+// START is encoded. Frames that arrive in a message are plain memory.
 import { ix } from "@ix/proto";
 import type { RxFrame } from "@ix/bus";
+import { UNOWNED_RX_BUFFERS, type RxBufferOwner } from "@ix/netstack";
 import type { ControlPoint, RxFilter } from "./elastic-thread.ts";
 
 /** The stack as migration uses it (lib/netstack's Stack). */
@@ -36,6 +42,8 @@ export interface MigrationPorts {
   rx: { extract(groups: ReadonlySet<number>): RxFrame[] };
   /** Tells the app which core serves the moved groups' connections now (EV_MOVED). */
   announceMoved(groups: number[]): void;
+  /** Owner of received frames' buffers (the core's mbuf pool; default: none). */
+  frames?: RxBufferOwner;
 }
 
 export interface MigrationStats {
@@ -86,9 +94,11 @@ export class Migrations implements ControlPoint, RxFilter {
   /** Migrations this core started: id -> start time and who to tell on READY. */
   private readonly started = new Map<number, { t0: number; onReady?: (durationUs: number) => void }>();
   private readonly p: MigrationPorts;
+  private readonly mbufs: RxBufferOwner;
 
   constructor(ports: MigrationPorts, transitionTimeoutUs = 1000) {
     this.p = ports;
+    this.mbufs = ports.frames ?? UNOWNED_RX_BUFFERS;
     this.transitionTimeoutUs = transitionTimeoutUs;
   }
 
@@ -123,6 +133,7 @@ export class Migrations implements ControlPoint, RxFilter {
       frames: frames.map(toFrame),
       startedUs: this.p.clock(),
     });
+    for (const f of frames) this.mbufs.release(f.data); // the ring's references: START carries the bytes
     return null;
   }
 
@@ -166,6 +177,7 @@ export class Migrations implements ControlPoint, RxFilter {
       let batch = this.forwardBatch.get(target);
       if (!batch) this.forwardBatch.set(target, (batch = []));
       batch.push(toFrame(f));
+      this.mbufs.retain(f.data); // until FORWARD is encoded
       this.stats.framesForwarded++;
       return false;
     }
@@ -187,6 +199,7 @@ export class Migrations implements ControlPoint, RxFilter {
         targetCore: target,
         frames,
       });
+      for (const f of frames) if (f.data) this.mbufs.release(f.data);
     }
     this.forwardBatch = new Map();
   }
@@ -206,6 +219,7 @@ export class Migrations implements ControlPoint, RxFilter {
     let list = this.held.get(f.flowGroup);
     if (!list) this.held.set(f.flowGroup, (list = []));
     list.push(f);
+    this.mbufs.retain(f.data); // until it goes through the stack or is dropped
     this.stats.framesHeld++;
     return false;
   }
@@ -263,13 +277,17 @@ export class Migrations implements ControlPoint, RxFilter {
       this.incoming.delete(fg);
       const frames = this.held.get(fg) ?? [];
       this.held.delete(fg);
-      for (const f of frames) this.p.stack.input(f.data, f.flowGroup);
+      for (const f of frames) {
+        this.p.stack.input(f.data, f.flowGroup);
+        this.mbufs.release(f.data);
+      }
     }
     // Frames held for a group that never arrived: dropped after 1 s, counted.
     for (const [fg, frames] of this.held) {
       if (this.incoming.has(fg)) continue;
       while (frames.length > 0 && now - frames[0].rxTimeUs > 1_000_000) {
-        frames.shift();
+        const f = frames.shift();
+        if (f) this.mbufs.release(f.data);
         this.stats.framesDroppedUnowned++;
       }
       if (frames.length === 0) this.held.delete(fg);

@@ -4,7 +4,17 @@
 // core gave back, so it needs no bound of its own beyond the array it reuses.
 // A frame that finds it full anyway (a NIC that ignored its credits) is
 // refused and counted.
+//
+// Each frame is copied once, on arrival, out of the NATS message into an mbuf
+// of the core's pool (mbuf-pool.ts), so what the core keeps is bounded by the
+// pool's budget and never pins a message (or the socket read buffer the
+// message is a view of; bench/mbufs.bench.ts measured both ways). The ring
+// holds one reference per frame, given back by done() once the cycle has
+// pushed the frame through the stack (which retains what it keeps). A frame
+// that finds the pool exhausted is dropped (counted by the pool) and its
+// descriptor credited back to the NIC at once, as a consumed one.
 import type { RxFrame } from "@ix/bus";
+import type { MbufPool } from "./mbuf-pool.ts";
 
 export class RxQueue {
   private items: (RxFrame | undefined)[];
@@ -12,11 +22,14 @@ export class RxQueue {
   private count = 0;
   /** Frames refused because the ring was full. */
   dropped = 0;
-  /** Frames taken out by extract() since the last takeReleased(): their descriptors are owed to the NIC. */
+  /** Frames taken out by extract() or dropped for want of an mbuf since the last takeReleased(): their descriptors are owed to the NIC. */
   private released = 0;
 
-  constructor(capacity: number) {
+  private readonly mbufs: MbufPool;
+
+  constructor(capacity: number, mbufs: MbufPool) {
     this.items = new Array(capacity);
+    this.mbufs = mbufs;
   }
 
   get length(): number {
@@ -27,15 +40,35 @@ export class RxQueue {
     return this.items.length;
   }
 
-  /** Appends `f`; returns false (and counts a drop) if the ring is already full. */
+  /**
+   * Copies `f.data` into an mbuf (f.data becomes the copy) and appends `f`.
+   * False when the ring is full (counted in `dropped`) or the pool has no
+   * buffer for it (counted by the pool; its descriptor is credited back).
+   */
   push(f: RxFrame): boolean {
     if (this.count === this.items.length) {
       this.dropped++;
       return false;
     }
+    const data = this.mbufs.copyIn(f.data, "rx");
+    if (data === null) {
+      this.released++;
+      return false;
+    }
+    f.data = data;
+    this.store(f);
+    return true;
+  }
+
+  /** The cycle is done with a frame it took (shift, extract): the ring's reference to its mbuf goes back. */
+  done(f: RxFrame): void {
+    this.mbufs.release(f.data);
+  }
+
+  /** Puts a frame already in an mbuf (holding the ring's reference) at the tail. */
+  private store(f: RxFrame): void {
     this.items[(this.head + this.count) % this.items.length] = f;
     this.count++;
-    return true;
   }
 
   shift(): RxFrame | undefined {
@@ -51,18 +84,18 @@ export class RxQueue {
     return this.count === 0 ? undefined : this.items[this.head];
   }
 
-  /** Removes and returns the frames of the given flow groups, in order (migration). */
+  /** Removes and returns the frames of the given flow groups, in order (migration; each still holds the ring's reference: done() it). */
   extract(groups: ReadonlySet<number>): RxFrame[] {
     const kept: RxFrame[] = [];
     const taken: RxFrame[] = [];
     for (let f = this.shift(); f; f = this.shift()) (groups.has(f.flowGroup) ? taken : kept).push(f);
     // Kept frames were all in the ring a moment ago: they fit again.
-    for (const f of kept) this.push(f);
+    for (const f of kept) this.store(f);
     this.released += taken.length;
     return taken;
   }
 
-  /** Descriptors freed by extract() since the last call (the cycle credits them at step 6). */
+  /** Descriptors freed outside the RX step (extract(), mbuf drops) since the last call (the cycle credits them at step 6). */
   takeReleased(): number {
     const n = this.released;
     this.released = 0;

@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { QueueMetrics, WINDOW_US } from "../src/queue-metrics.ts";
 import { RxQueue } from "../src/rx-queue.ts";
+import { MbufPool } from "../src/mbuf-pool.ts";
 
 test("EMAs follow IX's update rule over 10 ms windows", () => {
   const m = new QueueMetrics(0);
@@ -23,7 +24,7 @@ test("EMAs follow IX's update rule over 10 ms windows", () => {
 });
 
 test("the RX ring is bounded, keeps order and extracts flow groups in order", () => {
-  const q = new RxQueue(4);
+  const q = new RxQueue(4, new MbufPool(64));
   const f = (i: number, fg: number) => ({
     data: new Uint8Array([i]),
     rxTimeUs: i,

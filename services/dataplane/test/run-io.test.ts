@@ -10,6 +10,7 @@ import type { RxFrame } from "@ix/bus";
 import { TcpFlag } from "@ix/netstack";
 import { TestWire, HOST_IP, tcpFlags, type RecordedCore } from "./harness.ts";
 import { RxQueue } from "../src/rx-queue.ts";
+import { MbufPool } from "../src/mbuf-pool.ts";
 import { EventOutbox } from "../src/event-outbox.ts";
 
 const K = ix.SyscallKind;
@@ -178,7 +179,7 @@ test("one TxBurst per cycle carries the frames, the credits and B", () => {
 });
 
 test("frames a migration takes out of the RX ring are credited like processed ones", () => {
-  const q = new RxQueue(8);
+  const q = new RxQueue(8, new MbufPool(64));
   const f = (fg: number): RxFrame => ({ data: new Uint8Array(1), rxTimeUs: 0, rssHash: 1, flowGroup: fg });
   for (const fg of [1, 2, 1, 3]) q.push(f(fg));
   assert.equal(q.extract(new Set([1])).length, 2);

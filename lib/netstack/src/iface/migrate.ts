@@ -19,6 +19,8 @@ import { SendBuffer } from "../tcp/send-buffer.ts";
 import { Tcb, type TcpStateCode } from "../tcp/tcb.ts";
 import { TimeWaitRecord } from "../tcp/time-wait-table.ts";
 import { ByteReader, ByteWriter } from "../util/bytes.ts";
+import { releaseEventData } from "../util/rx-buffers.ts";
+import { dropReceived } from "../tcp/lifecycle.ts";
 
 const MAGIC = 0x49584647;
 const VERSION = 2;
@@ -265,6 +267,9 @@ export function exportGroup(st: StackBase, fg: number): Uint8Array {
     st.liveTotal -= g.live;
     st.timeWaitTotal -= g.timeWait.size;
   }
+  // The state left as bytes: the received data it held is released.
+  for (const t of conns) dropReceived(st, t);
+  for (const e of moved) releaseEventData(e, st.rxBuffers);
   st.events.length = 0;
   for (const e of kept) st.events.push(e);
   st.groups[fg] = undefined;

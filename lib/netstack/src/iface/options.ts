@@ -1,6 +1,7 @@
 // Construction options of a Stack and their defaults.
 
 import { DEFAULT_TCP_CONFIG, type TcpConfig } from "../tcp/config.ts";
+import type { RxBufferOwner } from "../util/rx-buffers.ts";
 import { DEFAULT_ARP_CONFIG, type ArpConfig } from "./arp-cache.ts";
 import { DEFAULT_ICMP_RATE_LIMIT, type IcmpRateLimit } from "./icmp-errors.ts";
 import { DEFAULT_REASSEMBLY_CONFIG, type ReassemblyConfig } from "./ip-reassembly.ts";
@@ -23,6 +24,15 @@ export interface StackOptions {
   retaSize?: number;
   /** Flow groups owned at start (default: all). */
   ownedFlowGroups?: Iterable<number>;
+  /**
+   * Who owns the memory of received frames (a dataplane's mbuf pool): the
+   * stack retains each view of a received frame it keeps past input() (recv
+   * and udpRecv event data, data before accept, out-of-order segments) and
+   * releases it when it drops it; whoever drains `events` releases the data
+   * of the recv and udpRecv events it took (releaseEventData). Default: none
+   * (views are garbage-collected memory). See util/rx-buffers.ts.
+   */
+  rxBuffers?: RxBufferOwner;
   /** Buffers for frames held while ARP resolves (default 256 x 2048 bytes). */
   bufferPool?: { count: number; size: number };
   /** Passive connections in SYN_RECEIVED before SYN cookies are used (default 128). */

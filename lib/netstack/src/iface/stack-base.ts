@@ -17,6 +17,8 @@ import { SynCookies } from "../tcp/syn-cookie.ts";
 import { Tcb } from "../tcp/tcb.ts";
 import type { TimeWaitRecord } from "../tcp/time-wait-table.ts";
 import { onTimer } from "../tcp/timers.ts";
+import { dropReceived } from "../tcp/lifecycle.ts";
+import { UNOWNED_RX_BUFFERS, type RxBufferOwner } from "../util/rx-buffers.ts";
 import { BufferPool } from "../util/buffer-pool.ts";
 import { IcmpTimeExceededCode, IcmpType } from "../wire/icmp.ts";
 import { newTcpEmitHeader, type TcpEmitHeader, type TcpEmitOptions } from "../wire/tcp.ts";
@@ -41,6 +43,8 @@ export class StackBase implements TcpHost {
   readonly udpListeners = new Set<number>();
   readonly arp: ArpCache;
   readonly pool: BufferPool;
+  /** Owner of received frames' memory (StackOptions.rxBuffers; default: none to count). */
+  readonly rxBuffers: RxBufferOwner;
   readonly cookies: SynCookies;
   /** Totals over owned groups (SYN backlog, accept queue, connections). */
   embryonicTotal = 0;
@@ -79,6 +83,7 @@ export class StackBase implements TcpHost {
     this.ip = o.ip >>> 0;
     this.clock = o.clock;
     this.transmit = o.transmit;
+    this.rxBuffers = o.rxBuffers ?? UNOWNED_RX_BUFFERS;
     this.now = o.clock();
     this.toeplitz = new Toeplitz(o.rssKey ?? DEFAULT_RSS_KEY);
     this.owned = new Uint8Array(this.opts.retaSize);
@@ -195,7 +200,10 @@ export class StackBase implements TcpHost {
       t.timerId = -1;
       t.timerAt = Infinity;
     }
-    if (!t.appOpen && g.byId.get(t.id) === t) g.byId.delete(t.id);
+    if (!t.appOpen && g.byId.get(t.id) === t) {
+      g.byId.delete(t.id);
+      dropReceived(this, t); // unreachable now: nobody will accept it
+    }
   }
 
   keepTimeWait(fg: number, r: TimeWaitRecord): void {

@@ -175,7 +175,9 @@ export class StackInput extends StackBase {
       return;
     }
     this.counters.udpIn++;
-    this.events.push({ type: "udpRecv", srcIp: src, srcPort: v.srcPort(), dstPort, data: v.payload() });
+    const data = v.payload();
+    this.rxBuffers.retain(data); // held by the event until its consumer releases it
+    this.events.push({ type: "udpRecv", srcIp: src, srcPort: v.srcPort(), dstPort, data });
   }
 
   /**

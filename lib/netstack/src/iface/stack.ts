@@ -13,6 +13,7 @@ import { HANDLE_FG_SCALE } from "../handle.ts";
 import { exportGroup, importGroup } from "./migrate.ts";
 import { StackInput } from "./stack-input.ts";
 import { L4_OFF, MAX_IP_PAYLOAD } from "./egress.ts";
+import { releaseEventData } from "../util/rx-buffers.ts";
 
 const NO_PAYLOAD = new Uint8Array(0);
 /** Largest UDP payload (65507): a datagram over the MTU leaves as IP fragments. */
@@ -202,6 +203,7 @@ export class Stack extends StackInput {
     }
     this.tcpListeners.clear();
     this.udpListeners.clear();
+    for (const e of this.events) releaseEventData(e, this.rxBuffers);
     this.events.length = 0;
     return n;
   }

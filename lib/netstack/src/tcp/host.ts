@@ -10,6 +10,8 @@ import type { TcpConfig } from "./config.ts";
 import type { Tcb } from "./tcb.ts";
 import type { TimeWaitRecord } from "./time-wait-table.ts";
 
+import type { RxBufferOwner } from "../util/rx-buffers.ts";
+
 export interface TcpHost {
   /** Microseconds, read once per stack entry point. */
   now: number;
@@ -30,6 +32,8 @@ export interface TcpHost {
    */
   emitSegment(t: Tcb, h: TcpEmitHeader): void;
   pushEvent(ev: StackEvent): void;
+  /** Owner of received frames' memory: views kept past input() are retained from it and released to it. */
+  readonly rxBuffers: RxBufferOwner;
   /** The connection's deadlines changed: make sure its timer fires by t.nextDeadline(). */
   armTimer(t: Tcb): void;
   /** A passive connection completed its handshake: leave the SYN backlog, knock. */

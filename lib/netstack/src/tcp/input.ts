@@ -150,7 +150,7 @@ function processAck(h: TcpHost, t: Tcb, s: Segment): boolean {
 function processFin(h: TcpHost, t: Tcb): void {
   t.rcvNxt = seqAdd(t.rcvNxt, 1);
   t.ackNow = true;
-  t.ooo.clear();
+  t.ooo.clear(h.rxBuffers);
   switch (t.state) {
     case TcpState.Established:
       t.state = TcpState.CloseWait;
@@ -170,7 +170,7 @@ function processFin(h: TcpHost, t: Tcb): void {
 function processText(h: TcpHost, t: Tcb, seq: number, data: Uint8Array, fin: boolean): void {
   if (seq !== t.rcvNxt) {
     h.counters.tcpOutOfOrder++;
-    if (!t.ooo.insert(seq, data, fin)) h.counters.dropTcpOooFull++;
+    if (!t.ooo.insert(seq, data, fin, h.rxBuffers)) h.counters.dropTcpOooFull++;
     t.ackNow = true; // duplicate ACK tells the sender where the hole is
     return;
   }
@@ -181,11 +181,12 @@ function processText(h: TcpHost, t: Tcb, seq: number, data: Uint8Array, fin: boo
   let finNow = fin;
   if (t.ooo.count > 0) {
     let d: Uint8Array | null;
-    while (!finNow && (d = t.ooo.takeNext(t.rcvNxt)) !== null) {
+    while (!finNow && (d = t.ooo.takeNext(t.rcvNxt, h.rxBuffers)) !== null) {
       if (d.length > 0) {
         raiseRecv(h, t, d);
         t.rcvNxt = seqAdd(t.rcvNxt, d.length);
       }
+      h.rxBuffers.release(t.ooo.lastTaken); // raiseRecv retained what it kept
       finNow = t.ooo.lastFin;
     }
     t.ackNow = true; // RFC 5681 4.2: ACK at once when a hole is (partly) filled

@@ -32,6 +32,7 @@ export function raiseRecv(h: TcpHost, t: Tcb, data: Uint8Array): void {
     return;
   }
   t.rcvUnread += data.length;
+  h.rxBuffers.retain(data); // held by the event or pendingRecv until the consumer releases it
   if (!t.appOpen) {
     t.pendingRecv.push(data);
     return;
@@ -46,12 +47,19 @@ export function notifyDead(h: TcpHost, t: Tcb, reason: DeadReason): void {
   if (t.appOpen) h.pushEvent({ type: "dead", cookie: t.cookie, handle: t.handle, reason });
 }
 
+/** The received data the connection still holds (before accept, out of order) is dropped: released to the owner. */
+export function dropReceived(h: TcpHost, t: Tcb): void {
+  for (const d of t.pendingRecv) h.rxBuffers.release(d);
+  t.pendingRecv = [];
+  t.ooo.clear(h.rxBuffers);
+}
+
 /** The connection is CLOSED on the wire. */
 export function finish(h: TcpHost, t: Tcb): void {
   t.state = TcpState.Closed;
   t.finished = true;
   t.rtoAt = t.delackAt = t.persistAt = t.finWait2At = Infinity;
-  t.ooo.clear();
+  t.ooo.clear(h.rxBuffers);
   h.release(t);
 }
 
@@ -150,6 +158,7 @@ export function closeConn(h: TcpHost, t: Tcb): void {
   t.appOpen = false;
   t.appClosed = true;
   t.rcvUnread = 0; // data arriving from now on is discarded, so the window reopens
+  for (const d of t.pendingRecv) h.rxBuffers.release(d);
   t.pendingRecv = [];
   switch (t.state) {
     case TcpState.SynSent:
