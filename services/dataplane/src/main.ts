@@ -6,7 +6,7 @@ import { startAdminServer, createRegistry } from "@ix/admin";
 import { loadConfig } from "./config.ts";
 import { CoreBus } from "./core-bus.ts";
 import { clockUs } from "./clock.ts";
-import { registerMetrics } from "./metrics.ts";
+import { coreMetricSources, registerMetrics } from "./metrics.ts";
 
 const cfg = ((): ReturnType<typeof loadConfig> => {
   try {
@@ -22,36 +22,7 @@ const bus = new CoreBus(cfg, nc);
 const core = bus.core;
 const registry = createRegistry("dataplane");
 registry.setDefaultLabels({ service: "dataplane", core: String(cfg.core) });
-registerMetrics(registry, {
-  thread: core.thread,
-  rx: core.rx,
-  batch: core.batch,
-  syscalls: core.inbox.counters,
-  clock: clockUs,
-  stackCounters: () => core.stack.counters as unknown as Record<string, number>,
-  connections: () => core.stack.connectionCount(),
-  flowGroups: () => [...core.stack.ownedFlowGroups()].length,
-  active: () => core.control.active,
-  coreDrops: () => ({
-    malformed_rx: bus.malformed.rx,
-    malformed_syscalls: bus.malformed.syscalls,
-    syscall_batches_flood: core.inbox.droppedBatches,
-    oversized_syscall_batches: core.inbox.counters.oversizedBatches,
-    malformed_migrations: bus.malformed.migrations,
-  }),
-  migrations: core.migrations.stats,
-  background: core.control.background,
-  poll: core.poll,
-  app: () => ({
-    stalled: core.appWatch.stalled,
-    stalls: core.appWatch.stalls,
-    restarts: core.appWatch.restarts,
-    pendingEvents: core.outbox.pending,
-    lateReturns: core.outbox.lateReturns,
-    eventBatches: core.outbox.batchesSent,
-    orphansClosed: core.inbox.orphansClosed,
-  }),
-});
+registerMetrics(registry, coreMetricSources(core, bus.malformed, clockUs));
 const admin = await startAdminServer({
   service: "dataplane",
   registry,
@@ -71,7 +42,7 @@ const heartbeat = setInterval(() => {
   nc.publish(S.status("dataplane", cfg.core), hb);
 }, 1000);
 console.log(
-  `dataplane core ${cfg.core}/${cfg.cores}: B=${cfg.batchSize}, poll ${cfg.pollUs} us, admin ${admin.url}`,
+  `dataplane core ${cfg.core}/${cfg.cores}: B=${cfg.batchSize}, poll ${cfg.pollUs} us, ${cfg.mbufs} mbufs, admin ${admin.url}`,
 );
 
 const shutdown = async (): Promise<void> => {

@@ -11,6 +11,8 @@ import { EMA_ALPHAS } from "./queue-metrics.ts";
 import type { MigrationStats } from "./migration.ts";
 import type { BackgroundJob } from "./background-job.ts";
 import type { PollWindow } from "./poll-window.ts";
+import type { DataplaneCore } from "./core.ts";
+import { MBUF_FAILURES, MBUF_SIZE, type MbufPool } from "./mbuf-pool.ts";
 
 export interface MetricSources {
   thread: ElasticThread;
@@ -26,6 +28,8 @@ export interface MetricSources {
   coreDrops: () => Record<string, number>;
   migrations: MigrationStats;
   background: BackgroundJob;
+  /** The core's mbuf pool (mbuf-pool.ts): budget, use, high-water mark, failures. */
+  mbufs: MbufPool;
   /** The core's poll window (poll-window.ts), for ix_dp_poll_seconds_total. */
   poll?: PollWindow;
   /** The app watch (app-watch.ts): stalled now, stalls and restarts seen, events waiting. */
@@ -39,6 +43,45 @@ export interface MetricSources {
     lateReturns: number;
     /** EventBatches sent to the app. */
     eventBatches: number;
+  };
+}
+
+/** The sources of one DataplaneCore; `malformed`: messages the bus could not decode (core-bus.ts). */
+export function coreMetricSources(
+  core: DataplaneCore,
+  malformed: { rx: number; syscalls: number; migrations: number },
+  clock: () => number,
+): MetricSources {
+  return {
+    thread: core.thread,
+    rx: core.rx,
+    batch: core.batch,
+    syscalls: core.inbox.counters,
+    clock,
+    stackCounters: () => core.stack.counters as unknown as Record<string, number>,
+    connections: () => core.stack.connectionCount(),
+    flowGroups: () => [...core.stack.ownedFlowGroups()].length,
+    active: () => core.control.active,
+    coreDrops: () => ({
+      malformed_rx: malformed.rx,
+      malformed_syscalls: malformed.syscalls,
+      syscall_batches_flood: core.inbox.droppedBatches,
+      oversized_syscall_batches: core.inbox.counters.oversizedBatches,
+      malformed_migrations: malformed.migrations,
+    }),
+    migrations: core.migrations.stats,
+    background: core.control.background,
+    poll: core.poll,
+    mbufs: core.mbufs,
+    app: () => ({
+      stalled: core.appWatch.stalled,
+      stalls: core.appWatch.stalls,
+      restarts: core.appWatch.restarts,
+      pendingEvents: core.outbox.pending,
+      lateReturns: core.outbox.lateReturns,
+      eventBatches: core.outbox.batchesSent,
+      orphansClosed: core.inbox.orphansClosed,
+    }),
   };
 }
 
@@ -140,8 +183,36 @@ export function registerMetrics(registry: Registry, src: MetricSources): void {
     c.inc({ direction: "in" }, s.bytesIn);
     c.inc({ direction: "out" }, s.bytesOut);
   });
+  const mb = src.mbufs;
+  snapshotGauge("ix_dp_mbufs_capacity", "The core's mbuf budget (--mbufs), buffers", () => mb.capacity);
+  snapshotGauge(
+    "ix_dp_mbuf_size_bytes",
+    "Data bytes per mbuf (every mbuf has this size)",
+    () => MBUF_SIZE,
+  );
+  snapshotGauge(
+    "ix_dp_mbufs_in_use",
+    "Mbufs held now (RX ring, events and data waiting for the app, TX frames not yet encoded)",
+    () => mb.inUse,
+  );
+  snapshotGauge("ix_dp_mbufs_high_water", "Most mbufs held at once since the core started", () => mb.highWater);
+  snapshotGauge(
+    "ix_dp_mbufs_provisioned",
+    "Mbufs carved from the budget so far (in blocks of 128; resident memory follows this, not the budget)",
+    () => mb.provisioned,
+  );
+  counterOf(
+    "ix_dp_mbuf_alloc_failures_total",
+    "Mbuf allocations that failed, by reason (rx/tx_exhausted: the budget was spent; rx/tx_oversize: frame above the mbuf size); each is a dropped frame",
+    ["reason"],
+    (c) => {
+      for (const reason of MBUF_FAILURES) c.inc({ reason }, mb.failures[reason]);
+    },
+  );
   counterOf("ix_dp_drops_total", "Frames or events dropped, by reason", ["reason"], (c) => {
     c.inc({ reason: "rx_ring_full" }, src.rx.dropped);
+    c.inc({ reason: "rx_no_mbuf" }, mb.failures.rx_exhausted + mb.failures.rx_oversize);
+    c.inc({ reason: "tx_no_mbuf" }, mb.failures.tx_exhausted + mb.failures.tx_oversize);
     for (const [reason, v] of Object.entries(src.coreDrops())) c.inc({ reason }, v);
     for (const [k, v] of Object.entries(src.stackCounters())) {
       if (k.startsWith("drop") && v > 0) c.inc({ reason: snakeCase(k.slice(4)) }, v);
