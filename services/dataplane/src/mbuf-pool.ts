@@ -39,7 +39,12 @@ export const DEFAULT_MBUFS = 4096;
 /** Why an allocation failed (the `reason` label of ix_dp_mbuf_alloc_failures_total). */
 export type MbufFailure = "rx_exhausted" | "tx_exhausted" | "rx_oversize" | "tx_oversize";
 
-export const MBUF_FAILURES: readonly MbufFailure[] = ["rx_exhausted", "tx_exhausted", "rx_oversize", "tx_oversize"];
+export const MBUF_FAILURES: readonly MbufFailure[] = [
+  "rx_exhausted",
+  "tx_exhausted",
+  "rx_oversize",
+  "tx_oversize",
+];
 
 export class MbufPool implements RxBufferOwner {
   /** The budget: buffers this pool may ever hand out at once. */

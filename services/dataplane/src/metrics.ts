@@ -185,17 +185,17 @@ export function registerMetrics(registry: Registry, src: MetricSources): void {
   });
   const mb = src.mbufs;
   snapshotGauge("ix_dp_mbufs_capacity", "The core's mbuf budget (--mbufs), buffers", () => mb.capacity);
-  snapshotGauge(
-    "ix_dp_mbuf_size_bytes",
-    "Data bytes per mbuf (every mbuf has this size)",
-    () => MBUF_SIZE,
-  );
+  snapshotGauge("ix_dp_mbuf_size_bytes", "Data bytes per mbuf (every mbuf has this size)", () => MBUF_SIZE);
   snapshotGauge(
     "ix_dp_mbufs_in_use",
     "Mbufs held now (RX ring, events and data waiting for the app, TX frames not yet encoded)",
     () => mb.inUse,
   );
-  snapshotGauge("ix_dp_mbufs_high_water", "Most mbufs held at once since the core started", () => mb.highWater);
+  snapshotGauge(
+    "ix_dp_mbufs_high_water",
+    "Most mbufs held at once since the core started",
+    () => mb.highWater,
+  );
   snapshotGauge(
     "ix_dp_mbufs_provisioned",
     "Mbufs carved from the budget so far (in blocks of 128; resident memory follows this, not the budget)",

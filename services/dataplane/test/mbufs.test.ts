@@ -166,7 +166,10 @@ test("an app that holds its buffers exhausts the pool: frames are dropped and co
   // The app returns: the carried events leave (their bytes go in the batch) and the buffers come back.
   c.syscalls(50, []);
   w.settle();
-  const got = c.allEvents().filter((e) => e.kind === E.EV_UDP_RECV).map((e) => e.data?.[0]);
+  const got = c
+    .allEvents()
+    .filter((e) => e.kind === E.EV_UDP_RECV)
+    .map((e) => e.data?.[0]);
   assert.deepEqual(
     got,
     Array.from({ length: BUDGET + 1 }, (_, i) => i + 1),
