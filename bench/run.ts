@@ -23,6 +23,7 @@ import { sloUs as sharedSloUs } from "@ix/bus";
 const SCENARIOS = [
   "wire",
   "codec",
+  "mbufs",
   "netstack",
   "batching",
   "transport",

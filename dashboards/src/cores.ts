@@ -1,5 +1,6 @@
 // Per-core view of the dataplane: the queue signals IXCP decides on (queue
-// EMA by alpha, queuing delay, idle fraction) and IX's adaptive batching.
+// EMA by alpha, queuing delay, idle fraction), IX's adaptive batching and the
+// per-core mbuf pool.
 import { dashboard } from "./lib.ts";
 
 const sel = '{core=~"$core"}';
@@ -57,6 +58,29 @@ export const cores = dashboard({
       title: "RX backlog",
       description: "Frames waiting in each core's RX ring.",
       queries: [{ expr: `ix_dp_rx_backlog${sel}`, legend: "core {{core}}" }],
+    },
+    {
+      title: "Mbufs",
+      description:
+        "Each core's packet buffers (IX's per-core mbuf pool, 2 KiB each, for RX and TX): in use now, the high-water mark, and the budget (--mbufs). Use at the budget means frames are being dropped.",
+      min: 0,
+      queries: [
+        { expr: `ix_dp_mbufs_in_use${sel}`, legend: "in use core {{core}}" },
+        { expr: `ix_dp_mbufs_high_water${sel}`, legend: "high water core {{core}}" },
+        { expr: `ix_dp_mbufs_capacity${sel}`, legend: "budget core {{core}}" },
+      ],
+    },
+    {
+      title: "Mbuf allocation failures by reason",
+      description:
+        "Frames dropped because no mbuf was free (rx/tx_exhausted: the pool never grows) or the frame was larger than an mbuf (rx/tx_oversize); zero included.",
+      unit: "pps",
+      queries: [
+        {
+          expr: `sum by (core, reason) (rate(ix_dp_mbuf_alloc_failures_total${sel}[$__rate_interval]))`,
+          legend: "core {{core}} {{reason}}",
+        },
+      ],
     },
     {
       title: "Drops by reason",
