@@ -95,7 +95,10 @@ function cpu(size: number, iterations: number, repeats: number): { copy: number;
     if (sink === -1) console.log("unreachable");
     return ns / (iterations * N);
   };
-  for (let i = 0; i < 2000; i++) copyOnce() + retain(); // warm-up
+  for (let i = 0; i < 2000; i++) {
+    copyOnce(); // warm-up
+    retain();
+  }
   const copies: number[] = [];
   const retains: number[] = [];
   for (let r = 0; r < repeats; r++) {
