@@ -145,6 +145,11 @@ test("export, forward, EV_MOVED and READY: a moving connection keeps its bytes i
   assert.equal(received(dst, 77), "two three");
   assert.equal(dst.core.stack.counters.tcpOutOfOrder, 0);
   assert.equal(src.core.stack.counters.tcpResetsSent + dst.core.stack.counters.tcpResetsSent, 0);
+  assert.deepEqual(
+    w.cores.map((c) => c.core.mbufs.inUse),
+    [0, 0],
+    "forwarded frames gave their mbufs back once FORWARD was encoded",
+  );
 });
 
 test("hold: frames that reach the target before START wait for the transition window, after forwarded ones", () => {
@@ -169,6 +174,7 @@ test("hold: frames that reach the target before START wait for the transition wi
   w.time.settle();
   assert.equal(dst.core.migrations.stats.framesHeld, 1, "B is held: START has not arrived");
   assert.equal(received(dst, 77), "");
+  assert.equal(dst.core.mbufs.inUse, 1, "the held frame keeps its mbuf");
 
   carry(w, mail, S.MIG_START);
   w.time.settle();
@@ -185,6 +191,11 @@ test("hold: frames that reach the target before START wait for the transition wi
   w.time.settle();
   assert.equal(received(dst, 77), "AB");
   assert.equal(dst.core.stack.counters.tcpOutOfOrder, 0, "in order: no reassembly was needed");
+  assert.deepEqual(
+    w.cores.map((c) => c.core.mbufs.inUse),
+    [0, 0],
+    "held and forwarded frames gave their mbufs back",
+  );
 });
 
 test("ESTALE: calls on a handle that left name the new core; an accept also gets EV_MOVED in the same batch", () => {
@@ -326,4 +337,37 @@ test("run_io across an arrival: the return codes of the batch run in the cycle a
   const codes = new Map(dst.events.filter((x) => x.resultsSeq).map((x) => [x.resultsSeq, x.results]));
   assert.deepEqual(codes.get(10), [2], "the codes of the batch run with the arrival reach the app");
   assert.deepEqual(codes.get(11), [2], "the codes of the app's return reach the app");
+});
+
+test("frames still in the source's RX ring leave with START and give their mbufs back there; the target delivers them in order", () => {
+  const { w, mail } = twoCores();
+  const a = accept(w, knock(w, 1), 77);
+  const src = w.cores[a.core];
+  const dst = w.cores[1 - a.core];
+  // Two segments reach the source's RX ring; the command runs at step 2 of the same cycle, before the RX step.
+  w.peer.sendv(a.peerHandle, [text("x")]);
+  w.pump();
+  w.peer.sendv(a.peerHandle, [text("y")]);
+  w.pump();
+  assert.equal(src.core.rx.length, 2, "both wait in the ring");
+  assert.equal(src.core.mbufs.inUse, 2, "one mbuf each");
+  src.command({
+    kind: ix.CommandKind.CMD_MIGRATE,
+    flowGroups: [a.fg],
+    targetCore: 1 - a.core,
+    migrationId: 9,
+  });
+  w.time.settle();
+  assert.equal(src.core.migrations.stats.framesCarried, 2);
+  assert.equal(src.core.mbufs.inUse, 0, "START carries the bytes: the source's mbufs are back");
+  carry(w, mail, S.MIG_START);
+  w.time.settle();
+  assert.equal(received(dst, 77), "xy", "the target delivered the carried frames in order");
+  carry(w, mail);
+  w.time.advance(1000);
+  w.settle();
+  assert.deepEqual(
+    w.cores.map((c) => c.core.mbufs.inUse),
+    [0, 0],
+  );
 });
