@@ -12,6 +12,7 @@ import { credentialsFromEnv, ixcpRequest } from "@ix/bus";
 import { startCluster, HOST_IP, type Cluster } from "@ix/cluster";
 import { closeNatsL2, configureNatsL2, NatsL2Transport } from "../services/loadgen/src/nats-l2/mod.ts";
 import type { Conn } from "../services/loadgen/src/transport.ts";
+import { metricSamples, sum } from "./helpers/metrics.ts";
 
 const CONNS = 32;
 const DEPTH = 8;
@@ -110,5 +111,19 @@ test(
       "every connection got answers beyond its first window",
     );
     for (const p of pipes) p.close();
+    // Issue 15: once the traffic is over every core's mbufs are back in its pool (migrations included).
+    const inUse = async (): Promise<number[]> =>
+      Promise.all(cluster.cores.map(async (c) => sum(await metricSamples(c.adminUrl, "ix_dp_mbufs_in_use"))));
+    const quiet = Date.now() + 20_000;
+    let held = await inUse();
+    while (held.some((n) => n > 0) && Date.now() < quiet) {
+      await sleep(200);
+      held = await inUse();
+    }
+    assert.deepEqual(
+      held,
+      cluster.cores.map(() => 0),
+      "mbufs still in use per core 20 s after the traffic ended",
+    );
   },
 );
