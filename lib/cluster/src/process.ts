@@ -17,8 +17,15 @@ export interface SpawnOptions {
   env: Record<string, string>;
   /** Echo the child's output with a [name] prefix (npm start), or keep quiet (tests). */
   echo?: boolean;
+  /**
+   * How long the service may take to print its admin URL, ms (default 60000:
+   * a Node service on a machine at load average 40 took 8 s; a crash is
+   * reported at once, not at this bound).
+   */
   readyTimeoutMs?: number;
 }
+
+const READY_TIMEOUT_MS = 60_000;
 
 const ADMIN_LINE = /admin"?:? ?"?(http:\/\/[^\s,"]+)/;
 
@@ -34,10 +41,12 @@ export function spawnService(opts: SpawnOptions): Promise<ServiceProcess> {
   let tail = "";
   return new Promise((resolve, reject) => {
     let ready = false;
-    const timer = setTimeout(
-      () => reject(new Error(`${opts.name} not ready after ${opts.readyTimeoutMs ?? 15000} ms:\n${tail}`)),
-      opts.readyTimeoutMs ?? 15000,
-    );
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL"); // a service that never came up must not outlive the cluster that gave up on it
+      reject(
+        new Error(`${opts.name} not ready after ${opts.readyTimeoutMs ?? READY_TIMEOUT_MS} ms:\n${tail}`),
+      );
+    }, opts.readyTimeoutMs ?? READY_TIMEOUT_MS);
     const onLine = (line: string): void => {
       tail = (tail + line + "\n").slice(-4000);
       if (opts.echo) process.stdout.write(`[${opts.name}] ${line}\n`);

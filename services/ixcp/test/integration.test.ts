@@ -182,7 +182,6 @@ before(async () => {
       "--period-ms",
       "100",
     ],
-    readyTimeoutMs: 10_000,
   });
 });
 
