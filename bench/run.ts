@@ -1,4 +1,5 @@
-// `npm run bench [-- --quick] [--json FILE] [--only a,b] [--slo-us US]`: runs
+// `npm run bench [-- --quick] [--json FILE] [--only a,b] [--merge] [--slo-us US]
+// [--soak-seconds S]`: runs
 // the scenarios (bench/<name>.bench.ts, each exporting
 // `run(opts: BenchOptions): Promise<Figures>`) one after the other with
 // progress on stderr, and writes
@@ -8,6 +9,8 @@
 //   - the scenarios' SVG plots,
 // under results/ (or next to FILE with --json), stamped with the machine.
 // `--render FILE.json` only rewrites FILE.md from an earlier run's JSON.
+// `--merge` keeps the other scenarios' figures already in FILE.json (a run of
+// `--only soak` then replaces the soak section, not the whole file).
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem, loadavg } from "node:os";
 import { dirname, join } from "node:path";
@@ -37,19 +40,52 @@ const SCENARIOS = [
   "migration",
   "calibration",
   "controlplane",
+  // last: minutes of load, and nothing else reuses its cluster
+  "soak",
 ];
 
-const { values } = parseArgs({
-  options: {
-    quick: { type: "boolean", default: false },
-    json: { type: "string" },
-    only: { type: "string" },
-    /** Default: the shared SLO (@ix/bus slo.ts: IX_SLO_US, else DEFAULT_SLO_US). */
-    "slo-us": { type: "string" },
-    /** Rewrite FILE.md from an earlier run's FILE.json (targets re-evaluated); runs nothing. */
-    render: { type: "string" },
-  },
-});
+const USAGE = `usage: npm run bench -- [--quick] [--only a,b] [--json FILE] [--merge] [--slo-us US]
+                        [--soak-seconds S] [--render FILE.json]
+  --quick          shorter runs (the soak: 60 s)
+  --only a,b       only these scenarios (bench/<name>.bench.ts)
+  --json FILE      where the JSON goes (default results/bench.json; FILE.md and plots beside it)
+  --merge          keep the other scenarios' figures already in FILE.json
+  --slo-us US      p99 objective for the "rate at the SLO" figures
+  --soak-seconds S seconds of load in the soak scenario (default 300)
+  --render FILE    only rewrite FILE.md from FILE.json`;
+
+function usageError(message: string): never {
+  console.error(`bench: ${message}\n${USAGE}`);
+  process.exit(2);
+}
+
+let parsed;
+try {
+  parsed = parseArgs({
+    options: {
+      help: { type: "boolean", short: "h", default: false },
+      merge: { type: "boolean", default: false },
+      "soak-seconds": { type: "string" },
+      quick: { type: "boolean", default: false },
+      json: { type: "string" },
+      only: { type: "string" },
+      /** Default: the shared SLO (@ix/bus slo.ts: IX_SLO_US, else DEFAULT_SLO_US). */
+      "slo-us": { type: "string" },
+      /** Rewrite FILE.md from an earlier run's FILE.json (targets re-evaluated); runs nothing. */
+      render: { type: "string" },
+    },
+  });
+} catch (e) {
+  usageError((e as Error).message);
+}
+const { values } = parsed;
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const soakSeconds = values["soak-seconds"] === undefined ? undefined : Number(values["soak-seconds"]);
+if (soakSeconds !== undefined && !(soakSeconds > 0))
+  usageError(`--soak-seconds must be a positive number of seconds, got "${values["soak-seconds"]}"`);
 if (values.render) {
   const report = JSON.parse(readFileSync(values.render, "utf8")) as Report;
   const META = new Set(["machine", "quick", "sloUs", "wallSeconds", "targets", "errors"]);
@@ -120,6 +156,7 @@ for (const [i, name] of names.entries()) {
       outDir,
       sloUs,
       previous: results,
+      soakSeconds,
       log: (line) => process.stderr.write(`${tag}: ${line}\n`),
     });
   } catch (e) {
@@ -131,6 +168,17 @@ for (const [i, name] of names.entries()) {
 }
 
 await stopSharedCluster();
+if (values.merge) {
+  // The figures of scenarios not run this time, from the file this run replaces.
+  try {
+    const old = JSON.parse(readFileSync(jsonFile, "utf8")) as Report;
+    const META = new Set(["machine", "quick", "sloUs", "wallSeconds", "targets", "errors"]);
+    for (const [k, v] of Object.entries(old))
+      if (!META.has(k) && !(k in results) && !(k in errors)) results[k] = v as Figures;
+  } catch {
+    // no earlier file: nothing to keep
+  }
+}
 const targets = evaluateTargets(results);
 const out: Report = {
   machine: { ...machine, loadAverageAtEnd: loadavg()[0] },

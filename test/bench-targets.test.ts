@@ -7,6 +7,7 @@ import { evaluateTargets } from "../bench/support/targets.ts";
 import { parseMemcaslap } from "../bench/memcaslap.bench.ts";
 import { messagesPerRequest, type NatsCounters } from "../bench/support/nats-monitor.ts";
 import { renderReport, type Report } from "../bench/support/markdown.ts";
+import { parseMemcaslapSoak } from "./helpers/soak.ts";
 
 const figures = {
   memcaslap: { clusterVsMemcached: 0.3, clusterTps: 15000, memcachedTps: 50000 },
@@ -121,4 +122,44 @@ test("the report says when the figures come from a busy shared machine", () => {
   assert.match(renderReport(base), /Taken on a busy shared machine\*\*: load average 8\.9 at the start/);
   const idle = { ...base, machine: { ...machine, loadAverageAtStart: 0.2, loadAverageAtEnd: 0.3 } };
   assert.doesNotMatch(renderReport(idle), /busy shared machine/);
+});
+
+test("the soak target: met only with >= 300 s, 0 errors, counters at 0 and RSS end/middle <= 1.2", () => {
+  const soak = {
+    durationS: 300,
+    errors: 0,
+    countersBackToZero: 1,
+    maxEndOverMiddle: 1.2,
+    maxEndOverMiddleProcess: "app",
+    churnConnections: 50000,
+    steadyOperations: 600000,
+  };
+  const ok = evaluateTargets({ soak }).soak;
+  assert.equal(ok.met, true, ok.gap);
+  assert.equal(ok.value, 1.2);
+  assert.match(
+    ok.measured!,
+    /300 s, 50000 churned connections, 600000 steady operations, 0 errors, counters back to 0, worst RSS end\/middle 1.2 \(app\)/,
+  );
+  const bad = evaluateTargets({
+    soak: { ...soak, durationS: 60, errors: 3, countersBackToZero: 0, maxEndOverMiddle: 1.5 },
+  }).soak;
+  assert.equal(bad.met, false);
+  assert.match(bad.gap, /seconds of load: 5\.00x short/);
+  assert.match(bad.gap, /errors: 3 errors, not 0/);
+  assert.match(bad.gap, /counters back to 0: 0 of 1: never met/);
+  assert.match(bad.gap, /RSS end \/ middle: 1\.25x over/);
+  assert.equal(evaluateTargets({}).soak.gap.startsWith("not measured"), true);
+});
+
+test("memcaslap's soak summary: operations, verify_failed and error lines are counted", () => {
+  const out =
+    "cmd_get: 90\nverify_misses: 0\nverify_failed: 0\n\nRun time: 300.0s Ops: 600000 TPS: 2000 Net_rate: 1.0M/s\n";
+  assert.deepEqual(parseMemcaslapSoak(out), { ops: 600000, errors: 0, errorSamples: [] });
+  const bad = parseMemcaslapSoak(
+    `connection refused by server\n${out.replace("verify_failed: 0", "verify_failed: 2")}`,
+  );
+  assert.equal(bad.errors, 3);
+  assert.deepEqual(bad.errorSamples, ["verify_failed: 2", "connection refused by server"]);
+  assert.throws(() => parseMemcaslapSoak("nothing"), /printed no "Run time/);
 });

@@ -175,6 +175,26 @@ export function evaluateTargets(r: Record<string, Figures>): Record<string, Targ
     [atLeast("connections", maxConns, 100_000, ""), atLeast("throughput kept", keep, 0.8, "")],
     `${maxConns ?? "-"} connections, ${pct(keep)} of the throughput`,
   );
+  const soakS = at(r, "soak.durationS");
+  const soakErrors = at(r, "soak.errors");
+  const drained = at(r, "soak.countersBackToZero");
+  const growth = at(r, "soak.maxEndOverMiddle");
+  out.soak = allOf(
+    "soak (churn + steady memcached load) >= 300 s: 0 errors, every connection counter back to 0, no process's RSS at the end > 1.2x its RSS at the middle",
+    growth,
+    [
+      atLeast("seconds of load", soakS, 300, " s"),
+      {
+        goal: "errors",
+        value: soakErrors,
+        met: soakErrors === 0,
+        gap: soakErrors === null ? "not measured" : soakErrors === 0 ? "" : `${soakErrors} errors, not 0`,
+      },
+      atLeast("counters back to 0", drained, 1, ""),
+      atMost("RSS end / middle", growth, 1.2),
+    ],
+    `${soakS ?? "-"} s, ${at(r, "soak.churnConnections") ?? "-"} churned connections, ${at(r, "soak.steadyOperations") ?? "-"} steady operations, ${soakErrors ?? "-"} errors, counters ${drained === 1 ? "back to 0" : drained === 0 ? "NOT back to 0" : "-"}, worst RSS end/middle ${growth ?? "-"} (${(r.soak as Figures | undefined)?.maxEndOverMiddleProcess ?? "-"}), second-half peak/middle ${at(r, "soak.maxPeakSecondHalfOverMiddle") ?? "-"}`,
+  );
   for (const [k, t] of Object.entries(out)) {
     if (!t.met && NOTES[k]) t.note = NOTES[k];
     // Nothing measured: no row of dashes (memcaslap's says why it was skipped).

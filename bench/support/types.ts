@@ -11,6 +11,8 @@ export interface BenchOptions {
   sloUs: number;
   /** Figures of the scenarios that already ran (a later one may reuse them). */
   previous: Record<string, Figures>;
+  /** Seconds of load for the soak scenario (`--soak-seconds`; default 300, 60 in --quick). */
+  soakSeconds?: number;
   /** One progress line (stderr). */
   log(line: string): void;
 }

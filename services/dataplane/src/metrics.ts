@@ -22,6 +22,8 @@ export interface MetricSources {
   clock: () => number;
   stackCounters: () => Record<string, number>;
   connections: () => number;
+  /** TIME-WAIT records held (compact records, not connections: lib/netstack tcp/time-wait.ts). */
+  timeWait: () => number;
   flowGroups: () => number;
   active: () => boolean;
   /** Drops the core counts outside the stack (malformed messages, app floods), by reason. */
@@ -60,6 +62,7 @@ export function coreMetricSources(
     clock,
     stackCounters: () => core.stack.counters as unknown as Record<string, number>,
     connections: () => core.stack.connectionCount(),
+    timeWait: () => core.stack.timeWaitCount(),
     flowGroups: () => [...core.stack.ownedFlowGroups()].length,
     active: () => core.control.active,
     coreDrops: () => ({
@@ -147,6 +150,9 @@ export function registerMetrics(registry: Registry, src: MetricSources): void {
   snapshotGauge("ix_dp_rx_backlog", "Frames waiting in the RX ring now", () => src.rx.length);
   snapshotGauge("ix_dp_batch_limit", "The configured batch size B", () => src.batch.batchSize);
   snapshotGauge("ix_dp_connections", "Open TCP connections on this core", src.connections);
+  // Closed connections whose 2*MSL has not run out: bounded by the stack's
+  // maxTimeWait, back to 0 one TIME-WAIT (60 s) after the last close (the soak checks it).
+  snapshotGauge("ix_dp_time_wait", "TIME-WAIT records held on this core (closed connections)", src.timeWait);
   snapshotGauge("ix_dp_flow_groups", "Flow groups this core owns", src.flowGroups);
   snapshotGauge("ix_dp_active", "1 when the core is an active elastic thread, 0 when parked", () =>
     src.active() ? 1 : 0,

@@ -8,6 +8,7 @@
 export type { Conn, Transport, TransportName } from "./transport.ts";
 export { getTransport, registerTransport } from "./transport.ts";
 export { KernelTransport } from "./kernel-transport.ts";
+export { NatsL2Transport, configureNatsL2, closeNatsL2 } from "./nats-l2/transport.ts";
 export type { LoadOptions } from "./options.ts";
 export { parseLoadOptions, OptionError } from "./options.ts";
 export { runLoad, resolveCeiling } from "./run.ts";
