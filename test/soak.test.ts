@@ -7,12 +7,14 @@
 // --test test/soak.test.ts`).
 //
 // The memory bounds are for a leak, not for speed, so a busy machine cannot
-// fail them: from the middle of the load to its end a process may grow by
-// half plus 32 MiB (a per-connection leak of the size issue 15 found, ~8 kB
-// over the ~10k connections of the second half, or a store growing past its
-// limit, exceeds it; a garbage-collection cycle does not), and no process
-// may ever pass 1 GiB. The bench's 20% bound holds over 5 minutes, where
-// start-up growth has long settled.
+// fail them: a process's peak over the second half may be up to 1.5x its
+// level at the middle (its peak over the quarter before the middle) plus
+// 64 MiB. A per-connection leak of the size issue 15 found (~8 kB over the
+// 10-20k connections of a second half) or a store growing past its limit
+// exceeds that; a garbage-collection sawtooth does not (IXCP's swings
+// 148..262 MiB with a period near 100 s, so one sample at the middle against
+// one at the end can read 1.77x with no leak at all). No process may ever
+// pass 1 GiB. The bench's 20% bound holds over 5 minutes.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { startCluster, canUseTap } from "@ix/cluster";
@@ -20,7 +22,7 @@ import { runSoak, type SoakPath, type SoakResult } from "./helpers/soak.ts";
 
 const MiB = 2 ** 20;
 const GROWTH_FACTOR = 1.5;
-const GROWTH_SLACK = 32 * MiB;
+const GROWTH_SLACK = 64 * MiB;
 const CEILING = 1024 * MiB;
 const STEADY_CONNECTIONS = 8;
 
@@ -41,11 +43,11 @@ function assertSoak(r: SoakResult): void {
     `${r.countersAfter.dpTimeWait} TIME-WAIT records for ${r.churn.connections} closed connections`,
   );
   for (const role of Object.keys(r.rss.start)) {
-    const { middle, end } = { middle: r.rss.middle[role], end: r.rss.end[role] };
-    assert.ok(middle > 0 && end > 0, `${role}: no VmRSS read (the process is gone?)`);
+    const { level, peak2 } = { level: r.levelAtMiddle[role], peak2: r.peakSecondHalf[role] };
+    assert.ok(r.rss.middle[role] > 0 && r.rss.end[role] > 0, `${role}: no VmRSS read (the process is gone?)`);
     assert.ok(
-      end <= middle * GROWTH_FACTOR + GROWTH_SLACK,
-      `${role} grew from ${mib(middle)} at the middle to ${mib(end)} at the end (bound ${GROWTH_FACTOR}x + ${mib(GROWTH_SLACK)})`,
+      peak2 <= level * GROWTH_FACTOR + GROWTH_SLACK,
+      `${role} grew from ${mib(level)} at the middle to ${mib(peak2)} in the second half (bound ${GROWTH_FACTOR}x + ${mib(GROWTH_SLACK)})`,
     );
     const peak = Math.max(...r.series.map(([, s]) => s[role] ?? 0));
     assert.ok(peak <= CEILING, `${role} reached ${mib(peak)} (ceiling ${mib(CEILING)})`);
@@ -54,7 +56,10 @@ function assertSoak(r: SoakResult): void {
 
 function summary(r: SoakResult): string {
   const rss = Object.keys(r.rss.start)
-    .map((k) => `${k} ${mib(r.rss.start[k])} / ${mib(r.rss.middle[k])} / ${mib(r.rss.end[k])}`)
+    .map(
+      (k) =>
+        `${k} ${mib(r.rss.start[k])} / ${mib(r.rss.middle[k])} / ${mib(r.rss.end[k])} (level ${mib(r.levelAtMiddle[k])}, second-half peak ${mib(r.peakSecondHalf[k])})`,
+    )
     .join("; ");
   return `${r.path} ${r.durationS} s: ${r.churn.connections} churned connections, ${r.steady.operations} steady operations, ${r.errors} errors, drained in ${r.drainMs} ms; VmRSS start / middle / end: ${rss}`;
 }

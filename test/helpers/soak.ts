@@ -86,8 +86,16 @@ export interface SoakResult {
   /** Churn plus steady-load errors. */
   errors: number;
   rss: { start: RssSample; middle: RssSample; end: RssSample; afterDrain: RssSample };
-  /** Highest VmRSS of each process between the middle and the end. */
+  /** Highest VmRSS of each process between the middle and the end (both included). */
   peakSecondHalf: RssSample;
+  /**
+   * Each process's level at the middle: its highest VmRSS over the quarter
+   * of the run before the middle (durationS/4 .. durationS/2). A Node
+   * process's RSS is a sawtooth of garbage collection (IXCP's measured
+   * 148..262 MiB with a period near 100 s): one sample at the middle reads
+   * wherever the cycle happens to be, its envelope does not.
+   */
+  levelAtMiddle: RssSample;
   /** [seconds since the load started, VmRSS by role] every sampleS. */
   series: [number, RssSample][];
   /** The counters once back to 0, or as last read when they never came back. */
@@ -396,13 +404,13 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     );
     const end = new Promise<void>((r) => timers.push(setTimeout(() => ((rssEnd = sample()), r()), d * 1000)));
     await middle;
-    const peakFrom = series.length;
+    series.push([elapsed(), rssMiddle]);
+    const peakFrom = series.length - 1;
     await end;
     clearInterval(sampler);
     series.push([elapsed(), rssEnd]);
-    const peakSecondHalf: RssSample = { ...rssMiddle };
-    for (const [, s] of [...series.slice(peakFrom), [0, rssEnd] as [number, RssSample]])
-      for (const [k, v] of Object.entries(s)) peakSecondHalf[k] = Math.max(peakSecondHalf[k] ?? 0, v);
+    const peakSecondHalf = envelope(series.slice(peakFrom));
+    const levelAtMiddle = envelope(series.slice(0, peakFrom + 1).filter(([t]) => t >= d / 4));
 
     // Every client stops on its own at the deadline; in-flight connections get their timeout to finish.
     const codes = await bounded(
@@ -454,6 +462,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       errors: ct.errors + steadyResult.errors,
       rss: { start: rssStart, middle: rssMiddle, end: rssEnd, afterDrain: sample() },
       peakSecondHalf,
+      levelAtMiddle,
       series,
       countersAfter: counters,
       countersDrained: isDrained(counters),
@@ -468,7 +477,27 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
   }
 }
 
-/** Per process: end / middle VmRSS (1.2 = 20% above the middle). */
+/** Each process's highest VmRSS over `samples`. */
+function envelope(samples: [number, RssSample][]): RssSample {
+  const out: RssSample = {};
+  for (const [, s] of samples) for (const [k, v] of Object.entries(s)) out[k] = Math.max(out[k] ?? 0, v);
+  return out;
+}
+
+/**
+ * Per process: its highest VmRSS over the second half over its level at the
+ * middle (levelAtMiddle); 1.2 = 20% above. A leak raises every later peak.
+ */
+export function growthOverMiddleLevel(r: SoakResult): Record<string, number> {
+  return Object.fromEntries(
+    Object.keys(r.levelAtMiddle).map((k) => [
+      k,
+      r.levelAtMiddle[k] > 0 ? r.peakSecondHalf[k] / r.levelAtMiddle[k] : Infinity,
+    ]),
+  );
+}
+
+/** Per process: end / middle VmRSS, one sample each (the GC cycle's phase included). */
 export function growthFromMiddle(r: SoakResult): Record<string, number> {
   return Object.fromEntries(
     Object.keys(r.rss.middle).map((k) => [
