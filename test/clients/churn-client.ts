@@ -195,14 +195,25 @@ async function churn(o: ReturnType<typeof parse>, transport: Transport): Promise
 
   const one = async (i: number): Promise<void> => {
     const port = o.protocol === "echo" ? ECHO_PORT : MEMCACHED_PORT;
-    let conn: Conn;
-    try {
-      conn = await transport.connect(o.server, port);
-    } catch (e) {
-      error((e as Error).message);
-      return;
-    }
     const timeoutMs = o.timeoutS * 1000;
+    let conn: Conn;
+    // Linux retries a SYN for about two minutes: a handshake that never completes is an error after timeoutMs.
+    const connecting = transport.connect(o.server, port);
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      conn = await Promise.race([
+        connecting,
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`no connection within ${timeoutMs} ms`)), timeoutMs);
+        }),
+      ]);
+    } catch (e) {
+      connecting.then((c) => c.close()).catch(() => undefined);
+      error(`${o.protocol} #${i}: ${(e as Error).message}`);
+      return;
+    } finally {
+      clearTimeout(timer);
+    }
     if (o.protocol === "echo") {
       const msg = Buffer.from(fill(`soak ${process.pid} ${i} `, 64), "latin1");
       const err = await exchange(conn, msg, msg, { clientCloses: true, timeoutMs });

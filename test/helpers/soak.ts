@@ -151,6 +151,10 @@ function onPath(c: Cluster, path: SoakPath, argv: string[]): [string, string[]] 
 
 interface Child {
   child: ChildProcess;
+  /** The program (memcaslap, ixload, churn-client), for messages. */
+  argv0: string;
+  /** True when stopLate had to end it. */
+  late?: boolean;
   /** The last JSON line of each kind it printed. */
   last: Record<string, unknown>;
   output: () => string;
@@ -173,7 +177,8 @@ function start(c: Cluster, path: SoakPath, argv: string[], env: Record<string, s
   });
   child.stderr!.on("data", (d: Buffer) => (text = (text + d.toString()).slice(-8000)));
   const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
-  return { child, last, output: () => text, exited };
+  const argv0 = (argv[1]?.endsWith(".ts") ? argv[1] : argv[0]).split("/").pop()!;
+  return { child, argv0, last, output: () => text, exited };
 }
 
 /** Resolves `p`, or kills the child and throws naming `what` after `ms`. */
@@ -192,6 +197,35 @@ async function bounded<T>(p: Promise<T>, ms: number, what: string, child?: Child
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Waits up to `ms` for every child to exit; ends the others (SIGTERM, then SIGKILL after 20 s) and returns them. */
+async function stopLate(children: Child[], ms: number): Promise<Child[]> {
+  const running = (ch: Child): boolean => ch.child.exitCode === null && ch.child.signalCode === null;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    Promise.all(children.map((ch) => ch.exited)),
+    new Promise((r) => (timer = setTimeout(r, ms))),
+  ]);
+  clearTimeout(timer);
+  const late = children.filter(running);
+  for (const ch of late) {
+    ch.late = true;
+    ch.child.kill("SIGTERM");
+  }
+  await bounded(Promise.all(late.map((ch) => ch.exited)), 20_000, "clients ending on SIGTERM").catch(() =>
+    late.forEach((ch) => ch.child.kill("SIGKILL")),
+  );
+  await Promise.all(late.map((ch) => ch.exited));
+  return late;
+}
+
+/** How a client ended, with the end of its output. */
+function exitWords(ch: Child): string {
+  const how = ch.late
+    ? "did not exit within 60 s after the load (stopped)"
+    : `exited ${ch.child.exitCode ?? ch.child.signalCode}`;
+  return `${how}: ${ch.output().slice(-300).trim()}`;
 }
 
 /** memcaslap's summary: operations, verify_failed, and any line that reports an error. */
@@ -413,29 +447,31 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     const levelAtMiddle = envelope(series.slice(0, peakFrom + 1).filter(([t]) => t >= d / 4));
 
     // Every client stops on its own at the deadline; in-flight connections get their timeout to finish.
-    const codes = await bounded(
-      Promise.all(children.map((ch) => ch.exited)),
-      120_000,
-      "the soak's clients to exit after the load",
-    );
-    const badExit = children.filter((_, i) => codes[i] !== 0);
+    // One that has not after 60 s more is stopped (SIGTERM: a churn client reports what it did; then SIGKILL) and counted as an error.
+    const late = await stopLate(children, 60_000);
+    if (late.length > 0)
+      log(`did not exit within 60 s after the load: ${late.map((ch) => ch.argv0).join(", ")}`);
+    const badExit = children.filter((ch) => ch.child.exitCode !== 0 || ch.late === true);
     let steadyResult: { operations: number; errors: number; errorSamples: string[] };
     if (useMemcaslap) {
       const m = parseMemcaslapSoak(steady.output());
       steadyResult = {
         operations: m.ops,
-        errors: m.errors + (codes[0] === 0 ? 0 : 1),
-        errorSamples: m.errorSamples,
+        errors: m.errors + (badExit.includes(steady) ? 1 : 0),
+        errorSamples: [
+          ...m.errorSamples,
+          ...(badExit.includes(steady) ? [`memcaslap: ${exitWords(steady)}`] : []),
+        ],
       };
-    } else if (codes[0] === 0) {
+    } else if (!badExit.includes(steady)) {
       const r = JSON.parse(readFileSync(join(dir, "steady.json"), "utf8")) as RunResult;
       steadyResult = { operations: r.requests, errors: r.errors, errorSamples: [] };
-    } else steadyResult = { operations: 0, errors: 1, errorSamples: [steady.output().slice(-300)] };
+    } else steadyResult = { operations: 0, errors: 1, errorSamples: [`ixload: ${exitWords(steady)}`] };
     const ct = churnTotals();
     // A churn client that died counts once: its connections since the last progress line are unknown.
     for (const ch of churn.filter((x) => badExit.includes(x))) {
       ct.errors++;
-      ct.errorSamples.push(`churn client exited ${ch.child.exitCode}: ${ch.output().slice(-200)}`);
+      ct.errorSamples.push(`churn client: ${exitWords(ch)}`);
     }
     log(
       `load done: churn ${ct.connections} connections / ${ct.operations} operations / ${ct.errors} errors; steady ${steadyResult.operations} operations / ${steadyResult.errors} errors`,

@@ -124,7 +124,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
       ],
     });
     started.push(nic);
-    const coreProcs = await Promise.all(
+    const coreSpawns = await Promise.allSettled(
       coreIds.map((core) =>
         spawnService({
           name: `core${core}`,
@@ -147,7 +147,11 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
         }),
       ),
     );
+    // Every core that did start is stopped with the rest when one of them failed.
+    const coreProcs = coreSpawns.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
     started.push(...coreProcs);
+    const failed = coreSpawns.find((r) => r.status === "rejected");
+    if (failed) throw failed.reason;
     let app: ServiceProcess | undefined;
     if (opts.app !== false) {
       app = await spawnKept({
