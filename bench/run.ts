@@ -11,14 +11,15 @@
 // `--render FILE.json` only rewrites FILE.md from an earlier run's JSON.
 // `--merge` keeps the other scenarios' figures already in FILE.json (a run of
 // `--only soak` then replaces the soak section, not the whole file).
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { execFileSync } from "node:child_process";
 import { parseArgs } from "node:util";
 import type { BenchModule, Figures } from "./support/types.ts";
 import { evaluateTargets } from "./support/targets.ts";
-import { renderReport, type Report } from "./support/markdown.ts";
+import { META, renderReport, type Report } from "./support/markdown.ts";
+import { mergeReports } from "./support/merge.ts";
 import { stopSharedCluster } from "./support/harness.ts";
 import { sloUs as sharedSloUs } from "@ix/bus";
 
@@ -88,7 +89,6 @@ if (soakSeconds !== undefined && !(soakSeconds > 0))
   usageError(`--soak-seconds must be a positive number of seconds, got "${values["soak-seconds"]}"`);
 if (values.render) {
   const report = JSON.parse(readFileSync(values.render, "utf8")) as Report;
-  const META = new Set(["machine", "quick", "sloUs", "wallSeconds", "targets", "errors"]);
   const scenarios = Object.fromEntries(Object.entries(report).filter(([k]) => !META.has(k))) as Record<
     string,
     Figures
@@ -168,19 +168,8 @@ for (const [i, name] of names.entries()) {
 }
 
 await stopSharedCluster();
-if (values.merge) {
-  // The figures of scenarios not run this time, from the file this run replaces.
-  try {
-    const old = JSON.parse(readFileSync(jsonFile, "utf8")) as Report;
-    const META = new Set(["machine", "quick", "sloUs", "wallSeconds", "targets", "errors"]);
-    for (const [k, v] of Object.entries(old))
-      if (!META.has(k) && !(k in results) && !(k in errors)) results[k] = v as Figures;
-  } catch {
-    // no earlier file: nothing to keep
-  }
-}
 const targets = evaluateTargets(results);
-const out: Report = {
+let out: Report = {
   machine: { ...machine, loadAverageAtEnd: loadavg()[0] },
   quick: values.quick,
   sloUs,
@@ -189,6 +178,13 @@ const out: Report = {
   targets,
   ...(Object.keys(errors).length > 0 ? { errors } : {}),
 };
+if (values.merge && existsSync(jsonFile)) {
+  // The figures of scenarios not run this time, from the file this run replaces.
+  out = mergeReports(JSON.parse(readFileSync(jsonFile, "utf8")) as Report, out, names);
+  out.targets = evaluateTargets(
+    Object.fromEntries(Object.entries(out).filter(([k]) => !META.has(k))) as Record<string, Figures>,
+  );
+}
 writeFileSync(jsonFile, JSON.stringify(out, null, 2));
 const md = renderReport(out);
 writeFileSync(jsonFile.replace(/\.json$/, "") + ".md", md);

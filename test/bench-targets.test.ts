@@ -8,6 +8,7 @@ import { parseMemcaslap } from "../bench/memcaslap.bench.ts";
 import { messagesPerRequest, type NatsCounters } from "../bench/support/nats-monitor.ts";
 import { renderReport, type Report } from "../bench/support/markdown.ts";
 import { parseMemcaslapSoak } from "./helpers/soak.ts";
+import { mergeReports } from "../bench/support/merge.ts";
 
 const figures = {
   memcaslap: { clusterVsMemcached: 0.3, clusterTps: 15000, memcachedTps: 50000 },
@@ -164,4 +165,51 @@ test("memcaslap's soak summary: operations, verify_failed and error lines are co
   assert.equal(bad.errors, 3);
   assert.deepEqual(bad.errorSamples, ["verify_failed: 2", "connection refused by server"]);
   assert.throws(() => parseMemcaslapSoak("nothing"), /printed no "Run time/);
+});
+
+test("--merge: a rerun scenario replaces its figures, the earlier run's machine line stays, the rerun is listed", () => {
+  const machine = {
+    cpuModel: "test",
+    cores: 2,
+    memoryGiB: 1,
+    loadAverageAtStart: 0.2,
+    loadAverageAtEnd: 0.3,
+    node: "v24",
+    nats: "nats",
+    memcached: "mc",
+    date: "2026-11-25",
+  };
+  const old: Report = {
+    machine,
+    quick: false,
+    sloUs: 2000,
+    wallSeconds: 700,
+    targets: {},
+    batching: { gain: 1.7 },
+    soak: { durationS: 60 },
+  };
+  const fresh: Report = {
+    machine: { ...machine, date: "2026-11-30", loadAverageAtStart: 18.8, loadAverageAtEnd: 30.9 },
+    quick: false,
+    sloUs: 5000,
+    wallSeconds: 320,
+    targets: {},
+    soak: { durationS: 300 },
+  };
+  const m = mergeReports(old, fresh, ["soak"]);
+  assert.equal(m.machine.date, "2026-11-25");
+  assert.equal(m.sloUs, 2000);
+  assert.deepEqual(m.batching, { gain: 1.7 });
+  assert.deepEqual(m.soak, { durationS: 300 });
+  assert.deepEqual(
+    m.merged?.map((x) => [x.scenarios, x.date, x.wallSeconds]),
+    [[["soak"], "2026-11-30", 320]],
+  );
+  const md = renderReport({ ...m, targets: evaluateTargets({}) });
+  assert.match(
+    md,
+    /Merged in from a later run \(`--merge`, same machine\): soak on 2026-11-30, load average 18\.80 at start/,
+  );
+  // merging soak again replaces the entry rather than listing both
+  assert.equal(mergeReports(m, fresh, ["soak"]).merged?.length, 1);
 });

@@ -21,10 +21,22 @@ export interface Report {
   wallSeconds: number;
   targets: Record<string, TargetResult>;
   errors?: Record<string, string>;
+  /** Later runs of some scenarios merged in (`--merge`), each with its own date and load. */
+  merged?: MergedRun[];
   [scenario: string]: unknown;
 }
 
-const META = new Set(["machine", "quick", "sloUs", "wallSeconds", "targets", "errors"]);
+export interface MergedRun {
+  scenarios: string[];
+  date: string;
+  loadAverageAtStart: number;
+  loadAverageAtEnd: number;
+  wallSeconds: number;
+  quick: boolean;
+}
+
+/** The report's keys that are not scenarios. */
+export const META = new Set(["machine", "quick", "sloUs", "wallSeconds", "targets", "errors", "merged"]);
 
 export function renderReport(r: Report): string {
   const m = r.machine;
@@ -39,6 +51,10 @@ export function renderReport(r: Report): string {
     ...busyMachine(m),
     `Machine: ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB, load average ${m.loadAverageAtStart.toFixed(2)} at start and ${m.loadAverageAtEnd.toFixed(2)} at the end (the machine is shared); Node ${m.node}; ${m.nats}; ${m.memcached}; ${m.date}${r.quick ? " (quick)" : ""}; ${r.wallSeconds} s; SLO p99 <= ${r.sloUs} us. Where the time goes: [profile.md](profile.md).`,
     ``,
+    ...(r.merged ?? []).flatMap((x) => [
+      `Merged in from a later run (\`--merge\`, same machine): ${x.scenarios.join(", ")} on ${x.date}${x.quick ? " (quick)" : ""}, load average ${x.loadAverageAtStart.toFixed(2)} at start and ${x.loadAverageAtEnd.toFixed(2)} at the end, ${x.wallSeconds} s.`,
+      ``,
+    ]),
     `## Targets`,
     ``,
     targetsMarkdown(r.targets),
