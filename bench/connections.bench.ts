@@ -11,17 +11,18 @@
 // files a process may have on this machine (hard RLIMIT_NOFILE; Node raises
 // its soft limit to it).
 //
-// Steps: the held connections climb 0 -> 25k -> 50k -> 75k -> 100k (quick:
-// 0 -> 5k -> 10k). At each level, after a settle, the resident memory of every
-// process (nats-server, NIC, each core, app, socat, the holders) is read; then
-// the same echo load (ixload, 100 connections x depth 1 from 10.77.0.1,
-// offered far beyond capacity) is measured. Per-process memory per
-// connection is the least-squares slope of RSS against held connections.
-// Throughput kept: the median of the runs at the top level over the median of
-// the runs with none held (measured before the climb and again after every
-// held connection is closed, so a machine that got busier or quieter during
-// the run shows in both). Before closing, one byte is echoed on every held
-// connection: "held" means answered, not just opened.
+// Steps: after a throwaway warm-up run, the held connections climb 0 -> 25k
+// -> 50k -> 75k -> 100k (quick: 0 -> 5k -> 10k). At each level, after a
+// settle, the resident memory of every process (nats-server, NIC, each core,
+// app, socat, the holders) is read; then the same echo load (ixload, 100
+// connections x depth 1 from 10.77.0.1, offered far beyond capacity) is
+// measured, 3 runs. Per-process memory per connection is the least-squares
+// slope of RSS against held connections. Before closing, one byte is echoed on
+// every held connection: "held" means answered, not just opened. Then none
+// held and all held alternate (B T B T B, quick: B T B), so other tenants of
+// a shared machine weigh on both sides; throughput kept is the median of the
+// runs with all held over the median of those with none. Every step is
+// bounded (connects 600 s, checks 120 s, each ixload 120 s).
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -77,6 +78,12 @@ function slope(xs: number[], ys: number[]): number {
     den += (xs[i] - mx) ** 2;
   }
   return den === 0 ? 0 : num / den;
+}
+
+/** One level's echo runs: achieved rates and requests per cluster CPU-second. */
+interface Runs {
+  rates: number[];
+  perCpu: number[];
 }
 
 interface HolderMsg {
@@ -163,6 +170,9 @@ export async function run(o: BenchOptions): Promise<Figures> {
   if (!canUseTap()) return { skipped: "needs root, socat and iproute2 (TAP)" };
   const levels = o.quick ? [0, 5000, 10_000] : [0, 25_000, 50_000, 75_000, 100_000];
   const runs = o.quick ? 2 : 3;
+  /** Rounds of (all held, none held) after the climb: B T B, then T B each. */
+  const rounds = o.quick ? 1 : 2;
+  const settleMs = o.quick ? 1000 : 5000;
   const [duration, warmup] = o.quick ? ["2", "0.5"] : ["3", "1"];
   const bc = await benchCluster({ cores: 2, policy: false, tap: true, namespace: NS, tapName: TAP });
   const holders: Holder[] = [];
@@ -174,85 +184,134 @@ export async function run(o: BenchOptions): Promise<Figures> {
     const procs: Record<string, number> = { ...bc.pids };
     delete procs.ixcp;
     if (bc.cluster.tap?.socatPid) procs.socat = bc.cluster.tap.socatPid;
-    const connectionsOnCores = async (): Promise<number> => {
-      let n = 0;
-      for (const c of bc.cluster.cores) n += await metricSum(c.adminUrl, "ix_dp_connections");
-      return n;
-    };
-    const measure = async (label: string): Promise<number[]> => {
+    const perCore = async (): Promise<number[]> =>
+      Promise.all(bc.cluster.cores.map((c) => metricSum(c.adminUrl, "ix_dp_connections")));
+    const connectionsOnCores = async (): Promise<number> => (await perCore()).reduce((x, y) => x + y, 0);
+    // One level's echo runs: the rates, and each rate over the cluster's CPU
+    // (nats, NIC, cores, app, socat; CPU-seconds per second over the ixload
+    // process's life), i.e. requests per cluster CPU-second: what a request
+    // costs, which other tenants of a shared machine do not move as much as
+    // they move the rate.
+    const measure = async (label: string): Promise<Runs> => {
       const rates: number[] = [];
+      const perCpu: number[] = [];
       for (let i = 0; i < runs; i++) {
-        const { result } = await ixload(LOAD(duration, warmup), { netns: NS, timeoutMs: 120_000 });
+        const { result, cpu } = await ixload(LOAD(duration, warmup), { netns: NS, pids: procs, timeoutMs: 120_000 });
         if (result.errors > 0) throw new Error(`${label}: ${result.errors} errors in the echo load`);
         rates.push(Math.round(result.achievedRate));
+        const clusterCpu = Object.keys(procs).reduce((sum, k) => sum + (cpu[k] ?? 0), 0);
+        perCpu.push(clusterCpu > 0 ? Math.round(result.achievedRate / clusterCpu) : 0);
       }
-      o.log(`${label}: echo over ${ACTIVE} connections ${rates.join(", ")} req/s`);
-      return rates;
+      o.log(`${label}: echo over ${ACTIVE} connections ${rates.join(", ")} req/s (${perCpu.join(", ")} per cluster CPU-s)`);
+      return { rates, perCpu };
     };
-    const baseBefore = await measure("0 held (before)");
     let progressAt = Date.now();
     const onProgress = (): void => {
       if (Date.now() - progressAt < 5000) return;
       progressAt = Date.now();
       o.log(`  ${holders.reduce((s, h) => s + h.held, 0)} connections held ...`);
     };
-    for (const a of SOURCES) holders.push(new Holder(a, onProgress));
-    const clientPids = (): number[] => holders.map((h) => h.pid);
-    const rows: { held: number; rss: Record<string, number>; rates: number[]; onCores: number }[] = [];
-    for (const level of levels) {
-      if (level > 0) {
-        const t0 = Date.now();
-        const per = level / holders.length;
-        const answers = await Promise.all(holders.map((h) => h.ask(`open ${per}`, 600_000)));
-        answers.forEach((m, i) => (holders[i].held = m.held ?? 0));
-        const failed = answers.reduce((s, m) => s + (m.failed ?? 0), 0);
-        const held = answers.reduce((s, m) => s + (m.held ?? 0), 0);
-        o.log(`${held} held (${failed} connects failed) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-        if (held < level)
-          throw new Error(`only ${held} of ${level} connections opened: ${answers.find((m) => m.firstError)?.firstError}`);
-      }
-      // Let timers, GC and the stack's queues settle before reading memory.
-      await new Promise((r) => setTimeout(r, o.quick ? 1000 : 3000));
+    const openTo = async (level: number): Promise<void> => {
+      if (holders.length === 0) for (const a of SOURCES) holders.push(new Holder(a, onProgress));
+      const t0 = Date.now();
+      const per = level / holders.length;
+      const answers = await Promise.all(holders.map((h) => h.ask(`open ${per}`, 600_000)));
+      answers.forEach((m, i) => (holders[i].held = m.held ?? 0));
+      const failed = answers.reduce((s, m) => s + (m.failed ?? 0), 0);
+      const held = answers.reduce((s, m) => s + (m.held ?? 0), 0);
+      o.log(`${held} held (${failed} connects failed) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      if (held < level)
+        throw new Error(`only ${held} of ${level} connections opened: ${answers.find((m) => m.firstError)?.firstError}`);
+    };
+    // Closes every held connection and waits for the cores to see them gone
+    // (the holders' FINs), then for the freed state to be collected.
+    const closeAll = async (): Promise<void> => {
+      for (const h of holders) await h.stop();
+      holders.length = 0;
+      const deadline = Date.now() + 120_000;
+      while ((await connectionsOnCores()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
+      const left = await connectionsOnCores();
+      if (left > 0) throw new Error(`${left} connections still open on the cores 120 s after every holder closed`);
+      await new Promise((r) => setTimeout(r, settleMs));
+    };
+    const readRss = (): Record<string, number> => {
       const rss: Record<string, number> = {};
       for (const [name, pid] of Object.entries(procs)) rss[name] = rssBytes(pid);
-      rss.client = clientPids().reduce((s, p) => s + rssBytes(p), 0);
-      const onCores = await connectionsOnCores();
-      const rates = level === 0 ? baseBefore : await measure(`${level} held`);
-      rows.push({ held: level, rss, rates, onCores });
+      rss.client = holders.reduce((sum, h) => sum + rssBytes(h.pid), 0);
+      return rss;
+    };
+
+    // A throwaway run: the cluster's JIT warms up before anything is compared.
+    await measure("warm-up");
+    // The holders start idle, so their own baseline is in the 0 row.
+    for (const a of SOURCES) holders.push(new Holder(a, onProgress));
+    const baselines: Runs[] = [await measure("0 held")];
+    const tops: Runs[] = [];
+    const rows: { held: number; rss: Record<string, number>; runs: Runs; onCores: number[] }[] = [];
+    for (const level of levels) {
+      if (level > 0) await openTo(level);
+      // Let timers, GC and the stack's queues settle before reading memory.
+      await new Promise((r) => setTimeout(r, settleMs));
+      const rss = readRss();
+      const onCores = await perCore();
+      const m = level === 0 ? baselines[0] : await measure(`${level} held`);
+      rows.push({ held: level, rss, runs: m, onCores });
       const mib = (b: number): string => (b / 2 ** 20).toFixed(0);
       o.log(
-        `${level} held (${onCores} on the cores): RSS MiB ` +
+        `${level} held (${onCores.join(" + ")} on the cores): RSS MiB ` +
           Object.entries(rss)
             .map(([k, v]) => `${k} ${mib(v)}`)
             .join(", "),
       );
     }
+    const topLevel = levels[levels.length - 1];
+    tops.push(rows[rows.length - 1].runs);
     // Every held connection answers one byte (the echo app, through the stack).
     const checks = await Promise.all(holders.map((h) => h.ask("check", 120_000)));
     const held = checks.reduce((s, m) => s + (m.held ?? 0), 0);
     const echoed = checks.reduce((s, m) => s + (m.echoed ?? 0), 0);
     const lost = checks.reduce((s, m) => s + (m.lost ?? 0), 0);
     o.log(`echo check: ${echoed} of ${held} held connections answered, ${lost} lost`);
-    for (const h of holders) await h.stop();
-    holders.length = 0;
-    // The cores see every connection closed (FIN from each holder) before the last baseline.
-    const deadline = Date.now() + 120_000;
-    while ((await connectionsOnCores()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
-    const baseAfter = await measure("0 held (after)");
+    // None held and all held alternate (B T B T B): a machine whose other
+    // tenants got busier or quieter during the run weighs on both sides.
+    await closeAll();
+    baselines.push(await measure("0 held"));
+    for (let round = 1; round < rounds; round++) {
+      await openTo(topLevel);
+      await new Promise((r) => setTimeout(r, settleMs));
+      tops.push(await measure(`${topLevel} held again`));
+      await closeAll();
+      baselines.push(await measure("0 held"));
+    }
 
     const out: Figures = {};
     const xs = rows.map((r) => r.held);
+    // Bytes per connection held (all of them): the processes' figures add up
+    // to the cluster's cost of one connection.
     const perProcess: Figures = {};
     for (const name of Object.keys(rows[0].rss)) {
       perProcess[name] = Math.round(slope(xs, rows.map((r) => r.rss[name])));
     }
-    const baseline = median([...baseBefore, ...baseAfter]);
+    // A core's bytes per connection it holds itself (RSS spreads them over the cores).
+    const perOwnConnection: Figures = {};
+    bc.cluster.cores.forEach((_, i) => {
+      perOwnConnection[`core${i}`] = Math.round(
+        slope(
+          rows.map((r) => r.onCores[i]),
+          rows.map((r) => r.rss[`core${i}`]),
+        ),
+      );
+    });
+    const all = (rs: Runs[], k: keyof Runs): number[] => rs.flatMap((r) => r[k]);
+    const baseline = median(all(baselines, "rates"));
+    const baselinePerCpu = median(all(baselines, "perCpu"));
     for (const r of rows) {
       out[`c${r.held + ACTIVE}`] = {
         held: r.held,
-        onCores: r.onCores,
-        rate: median(r.rates),
-        rates: r.rates,
+        onCores: r.onCores.reduce((x, y) => x + y, 0),
+        rate: median(r.runs.rates),
+        rates: r.runs.rates,
+        requestsPerClusterCpuSecond: median(r.runs.perCpu),
         rssMiB: Object.fromEntries(Object.entries(r.rss).map(([k, v]) => [k, round(v / 2 ** 20)])),
       };
     }
@@ -260,14 +319,17 @@ export async function run(o: BenchOptions): Promise<Figures> {
     out.activeConnections = ACTIVE;
     out.sourceAddresses = SOURCES.length;
     out.clientProcesses = SOURCES.length;
-    out.baselineRates = [...baseBefore, ...baseAfter];
+    out.baselineRates = all(baselines, "rates");
+    out.ratesAtMax = all(tops, "rates");
     out.baselineRate = baseline;
+    out.baselineRequestsPerClusterCpuSecond = baselinePerCpu;
     out.heldAtMax = top.held;
     out.echoedAtMax = echoed;
     out.lostAtMax = lost;
     // Held and answered: a connection that did not echo does not count.
     out.maxConnections = Math.min(top.held, echoed) + ACTIVE;
     out.rssBytesPerConnection = perProcess;
+    out.coreRssBytesPerOwnConnection = perOwnConnection;
     const cores = Object.keys(perProcess).filter((k) => k.startsWith("core"));
     // The old figure's sum (cores + app), kept comparable with earlier runs.
     out.rssBytesPerConnectionSlope = [...cores, "app"].reduce((s, k) => s + (perProcess[k] as number), 0);
@@ -275,7 +337,9 @@ export async function run(o: BenchOptions): Promise<Figures> {
       (s, k) => s + ((perProcess[k] as number | undefined) ?? 0),
       0,
     );
-    out.throughputAtMaxVs100 = round(median(top.rates) / baseline);
+    out.throughputAtMaxVs100 = round(median(all(tops, "rates")) / baseline);
+    // The same ratio per cluster CPU-second: the cost of a request with 100k held vs none.
+    out.requestsPerCpuAtMaxVs100 = round(median(all(tops, "perCpu")) / baselinePerCpu);
     writeFileSync(join(o.outDir, "connections.svg"), await connectionsPlot(out));
     return out;
   } finally {

@@ -16,7 +16,13 @@
 //   quit     -> closes everything and exits 0.
 // A connection the server closes or resets is counted in "lost".
 //
-// Usage: node conn-holder.ts --server IP:PORT --bind IP [--window 64]
+// The default window (8 connects outstanding per holder, 64 for 8 holders)
+// stays under the cluster's SYN backlog (128 per core): beyond it the stack
+// answers with SYN cookies, and a cookie ACK that meets a full accept backlog
+// is dropped, leaving a client that believes it is connected (Linux does not
+// resend a handshake's last ACK) and a server that knows nothing of it.
+//
+// Usage: node conn-holder.ts --server IP:PORT --bind IP [--window 8]
 import net from "node:net";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
@@ -25,7 +31,7 @@ const { values } = parseArgs({
   options: {
     server: { type: "string" },
     bind: { type: "string" },
-    window: { type: "string", default: "64" },
+    window: { type: "string", default: "8" },
   },
 });
 const fail = (msg: string): never => {
@@ -40,13 +46,16 @@ const window = Number(values.window);
 if (!Number.isInteger(window) || window < 1) fail(`bad --window ${values.window}`);
 
 const PROBE = Buffer.from("x");
+/** Probes outstanding at once in a check (data segments: no SYN backlog involved). */
+const CHECK_WINDOW = 512;
 const held: net.Socket[] = [];
 let lost = 0;
 let failed = 0;
 let firstError = "";
 const say = (o: object): void => void process.stdout.write(JSON.stringify(o) + "\n");
 
-function openOne(): Promise<void> {
+/** Opens one connection: true when it is held, false when the connect failed. */
+function openOne(): Promise<boolean> {
   return new Promise((resolve) => {
     const s = net.connect({ host, port, localAddress: bind, noDelay: true });
     s.once("connect", () => {
@@ -57,13 +66,13 @@ function openOne(): Promise<void> {
         if (!closing) lost++;
       });
       held.push(s);
-      resolve();
+      resolve(true);
     });
     const onConnectError = (e: Error): void => {
       failed++;
       firstError ||= e.message;
       s.destroy();
-      resolve();
+      resolve(false);
     };
     s.once("error", onConnectError);
   });
@@ -78,9 +87,7 @@ async function openTo(target: number): Promise<void> {
   const worker = async (): Promise<void> => {
     while (claimed < target && failed < 100) {
       claimed++;
-      const before = held.length;
-      await openOne();
-      if (held.length === before) claimed--;
+      if (!(await openOne())) claimed--; // try again, up to 100 failures in all
       if (held.length >= nextReport) {
         say({ type: "progress", held: held.length });
         nextReport += 5000;
@@ -95,8 +102,8 @@ async function openTo(target: number): Promise<void> {
 async function check(): Promise<void> {
   let echoed = 0;
   const deadline = Date.now() + 60_000;
-  for (let i = 0; i < held.length && Date.now() < deadline; i += window * 16) {
-    const slice = held.slice(i, i + window * 16);
+  for (let i = 0; i < held.length && Date.now() < deadline; i += CHECK_WINDOW) {
+    const slice = held.slice(i, i + CHECK_WINDOW);
     await Promise.all(
       slice.map(
         (s) =>

@@ -13,8 +13,14 @@ function remoteKey(ip: number, port: number): number {
 
 export class FlowGroup {
   readonly fg: number;
-  /** remote (ip, port) -> local port -> connection. Two levels keep keys exact numbers. */
-  private readonly byTuple = new Map<number, Map<number, Tcb>>();
+  /**
+   * remote (ip, port) -> the connection, or local port -> connection when one
+   * remote end has connections to several of our ports (two levels keep keys
+   * exact numbers). The common case (a client port talks to one of our ports)
+   * holds the TCB itself: an inner Map per connection was ~200 bytes of heap
+   * each, 20 MB per 100,000 connections.
+   */
+  private readonly byTuple = new Map<number, Tcb | Map<number, Tcb>>();
   readonly byId = new Map<number, Tcb>();
   nextId = 1;
   readonly wheel: TimerWheel<Tcb>;
@@ -33,7 +39,10 @@ export class FlowGroup {
   }
 
   lookup(remoteIp: number, remotePort: number, localPort: number): Tcb | undefined {
-    return this.byTuple.get(remoteKey(remoteIp, remotePort))?.get(localPort);
+    const e = this.byTuple.get(remoteKey(remoteIp, remotePort));
+    if (e === undefined) return undefined;
+    if (e instanceof Map) return e.get(localPort);
+    return e.localPort === localPort ? e : undefined;
   }
 
   /** A fresh id, unique among this group's live handles (wraps at 2^32). */
@@ -45,25 +54,39 @@ export class FlowGroup {
     }
   }
 
+  /** Adds to both tables; a connection with the same 4-tuple is replaced in the demux table. */
   insert(t: Tcb): void {
     const k = remoteKey(t.remoteIp, t.remotePort);
-    let m = this.byTuple.get(k);
-    if (m === undefined) {
-      m = new Map();
-      this.byTuple.set(k, m);
+    const e = this.byTuple.get(k);
+    if (e === undefined || (!(e instanceof Map) && e.localPort === t.localPort)) {
+      if (e === undefined) this.live++;
+      this.byTuple.set(k, t);
+    } else if (e instanceof Map) {
+      if (!e.has(t.localPort)) this.live++;
+      e.set(t.localPort, t);
+    } else {
+      // A second local port for this remote end: the rare case gets the inner Map.
+      this.byTuple.set(
+        k,
+        new Map([
+          [e.localPort, e],
+          [t.localPort, t],
+        ]),
+      );
+      this.live++;
     }
-    m.set(t.localPort, t);
     this.byId.set(t.id, t);
-    this.live++;
   }
 
   /** Removes from the demux table (idempotent). */
   removeTuple(t: Tcb): void {
     const k = remoteKey(t.remoteIp, t.remotePort);
-    const m = this.byTuple.get(k);
-    if (m === undefined || m.get(t.localPort) !== t) return;
-    m.delete(t.localPort);
-    if (m.size === 0) this.byTuple.delete(k);
+    const e = this.byTuple.get(k);
+    if (e === t) this.byTuple.delete(k);
+    else if (e instanceof Map && e.get(t.localPort) === t) {
+      e.delete(t.localPort);
+      if (e.size === 1) this.byTuple.set(k, e.values().next().value as Tcb);
+    } else return;
     this.live--;
   }
 

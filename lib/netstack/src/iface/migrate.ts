@@ -136,7 +136,7 @@ function readTcb(r: ByteReader, st: StackBase, fg: number, now: number): Tcb {
   t.cc.inRecovery = r.u8() === 1;
   t.cc.recover = r.u32();
   const snd = r.bytes();
-  t.sndBuf = new SendBuffer(Math.max(st.tcpCfg.sndBuf, snd.length), Math.max(snd.length, 4096));
+  t.sndBuf = new SendBuffer(Math.max(st.tcpCfg.sndBuf, snd.length), Math.max(snd.length, 256));
   t.sndBuf.append(snd);
   const nOoo = r.u16();
   for (let i = 0; i < nOoo; i++) {

@@ -2,16 +2,27 @@
 // acknowledged. Kept contiguous (head..tail of one Uint8Array) so a segment is
 // always a single slice for the emitter; it grows by doubling (to at most 2*max
 // bytes of storage) and compacts lazily, which costs O(1) amortised per byte.
+//
+// No storage until the first append, and then only what that append needs
+// (at least `initial`): a connection that never sends (or sends small
+// replies) does not pay 4 kB up front. With 100,000 mostly idle connections
+// that up-front buffer was half of each core's resident memory per
+// connection (issue 15; bench/connections.bench.ts measures it).
+
+/** The storage of every buffer that has not been written yet (never written to). */
+const NO_STORAGE = new Uint8Array(0);
 
 export class SendBuffer {
-  buf: Uint8Array;
+  buf: Uint8Array = NO_STORAGE;
   head = 0;
   tail = 0;
   readonly max: number;
+  /** Size of the first allocation (bytes), raised to what the first append needs. */
+  private readonly initial: number;
 
-  constructor(max: number, initial = 4096) {
+  constructor(max: number, initial = 256) {
     this.max = max;
-    this.buf = new Uint8Array(Math.min(initial, max));
+    this.initial = Math.max(1, Math.min(initial, max));
   }
 
   get length(): number {
@@ -51,7 +62,7 @@ export class SendBuffer {
     }
     // Capacity may reach 2*max so that, once full-sized, the branch above
     // always applies (head >= max whenever an append does not fit).
-    let cap = this.buf.length * 2;
+    let cap = Math.max(this.buf.length * 2, this.initial);
     while (cap < len + n) cap *= 2;
     const next = new Uint8Array(Math.min(cap, 2 * this.max));
     next.set(this.buf.subarray(this.head, this.tail));
