@@ -22,9 +22,10 @@
 // held and all held alternate (B T B T B, quick: B T B), so other tenants of
 // a shared machine weigh on both sides; throughput kept is the median of the
 // runs with all held over the median of those with none. Every step is
-// bounded (connects 600 s, checks 120 s, each ixload 120 s).
+// bounded (connects 600 s, checks 300 s, each ixload 120 s).
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { svgDocument } from "@ix/loadgen";
@@ -88,6 +89,8 @@ interface Runs {
 
 interface HolderMsg {
   type: string;
+  closed?: number;
+  timedOut?: number;
   held?: number;
   failed?: number;
   firstError?: string;
@@ -107,17 +110,7 @@ class Holder {
     const script = join(import.meta.dirname, "support", "conn-holder.ts");
     this.child = spawn(
       "ip",
-      [
-        "netns",
-        "exec",
-        NS,
-        process.execPath,
-        script,
-        "--server",
-        `${SERVER_IP}:7`,
-        "--bind",
-        bind,
-      ],
+      ["netns", "exec", NS, process.execPath, script, "--server", `${SERVER_IP}:7`, "--bind", bind],
       { stdio: ["pipe", "pipe", "pipe"] },
     );
     this.child.stdin!.on("error", () => {}); // EPIPE after an exit: reported by the exit handler
@@ -174,6 +167,7 @@ export async function run(o: BenchOptions): Promise<Figures> {
   const rounds = o.quick ? 1 : 2;
   const settleMs = o.quick ? 1000 : 5000;
   const [duration, warmup] = o.quick ? ["2", "0.5"] : ["3", "1"];
+  const loadAtStart = loadavg()[0];
   const bc = await benchCluster({ cores: 2, policy: false, tap: true, namespace: NS, tapName: TAP });
   const holders: Holder[] = [];
   try {
@@ -196,13 +190,19 @@ export async function run(o: BenchOptions): Promise<Figures> {
       const rates: number[] = [];
       const perCpu: number[] = [];
       for (let i = 0; i < runs; i++) {
-        const { result, cpu } = await ixload(LOAD(duration, warmup), { netns: NS, pids: procs, timeoutMs: 120_000 });
+        const { result, cpu } = await ixload(LOAD(duration, warmup), {
+          netns: NS,
+          pids: procs,
+          timeoutMs: 120_000,
+        });
         if (result.errors > 0) throw new Error(`${label}: ${result.errors} errors in the echo load`);
         rates.push(Math.round(result.achievedRate));
         const clusterCpu = Object.keys(procs).reduce((sum, k) => sum + (cpu[k] ?? 0), 0);
         perCpu.push(clusterCpu > 0 ? Math.round(result.achievedRate / clusterCpu) : 0);
       }
-      o.log(`${label}: echo over ${ACTIVE} connections ${rates.join(", ")} req/s (${perCpu.join(", ")} per cluster CPU-s)`);
+      o.log(
+        `${label}: echo over ${ACTIVE} connections ${rates.join(", ")} req/s (${perCpu.join(", ")} per cluster CPU-s)`,
+      );
       return { rates, perCpu };
     };
     let progressAt = Date.now();
@@ -221,17 +221,26 @@ export async function run(o: BenchOptions): Promise<Figures> {
       const held = answers.reduce((s, m) => s + (m.held ?? 0), 0);
       o.log(`${held} held (${failed} connects failed) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
       if (held < level)
-        throw new Error(`only ${held} of ${level} connections opened: ${answers.find((m) => m.firstError)?.firstError}`);
+        throw new Error(
+          `only ${held} of ${level} connections opened: ${answers.find((m) => m.firstError)?.firstError}`,
+        );
     };
-    // Closes every held connection and waits for the cores to see them gone
-    // (the holders' FINs), then for the freed state to be collected.
+    // Closes every held connection gracefully (the holders stay alive until
+    // each FIN is answered) and waits for the cores to see them gone, then
+    // for the freed state to be collected. What is still open after 120 s is
+    // recorded (leftOpenAfterClose), not fatal: the figures of the run stand.
     const closeAll = async (): Promise<void> => {
+      const answers = await Promise.all(holders.map((h) => h.ask("close", 360_000)));
+      const timedOut = answers.reduce((s, m) => s + (m.timedOut ?? 0), 0);
       for (const h of holders) await h.stop();
       holders.length = 0;
       const deadline = Date.now() + 120_000;
-      while ((await connectionsOnCores()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
+      while ((await connectionsOnCores()) > 0 && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 500));
       const left = await connectionsOnCores();
-      if (left > 0) throw new Error(`${left} connections still open on the cores 120 s after every holder closed`);
+      leftOpen.push(left);
+      closeTimeouts += timedOut;
+      o.log(`closed: ${timedOut} closes timed out on the clients, ${left} connections left on the cores`);
       await new Promise((r) => setTimeout(r, settleMs));
     };
     const readRss = (): Record<string, number> => {
@@ -241,6 +250,8 @@ export async function run(o: BenchOptions): Promise<Figures> {
       return rss;
     };
 
+    const leftOpen: number[] = [];
+    let closeTimeouts = 0;
     // A throwaway run: the cluster's JIT warms up before anything is compared.
     await measure("warm-up");
     // The holders start idle, so their own baseline is in the 0 row.
@@ -267,7 +278,7 @@ export async function run(o: BenchOptions): Promise<Figures> {
     const topLevel = levels[levels.length - 1];
     tops.push(rows[rows.length - 1].runs);
     // Every held connection answers one byte (the echo app, through the stack).
-    const checks = await Promise.all(holders.map((h) => h.ask("check", 120_000)));
+    const checks = await Promise.all(holders.map((h) => h.ask("check", 360_000)));
     const held = checks.reduce((s, m) => s + (m.held ?? 0), 0);
     const echoed = checks.reduce((s, m) => s + (m.echoed ?? 0), 0);
     const lost = checks.reduce((s, m) => s + (m.lost ?? 0), 0);
@@ -285,12 +296,20 @@ export async function run(o: BenchOptions): Promise<Figures> {
     }
 
     const out: Figures = {};
+    // Where and when, in the figures themselves: this scenario is often run
+    // alone (--only connections) and merged into a results file of another run.
+    out.measuredOn = `${cpus()[0]?.model ?? "unknown CPU"}, ${cpus().length} CPUs, ${Math.round(totalmem() / 2 ** 30)} GiB, load average ${loadAtStart.toFixed(1)} at the start and ${loadavg()[0].toFixed(1)} at the end, ${new Date().toISOString()}`;
     const xs = rows.map((r) => r.held);
     // Bytes per connection held (all of them): the processes' figures add up
     // to the cluster's cost of one connection.
     const perProcess: Figures = {};
     for (const name of Object.keys(rows[0].rss)) {
-      perProcess[name] = Math.round(slope(xs, rows.map((r) => r.rss[name])));
+      perProcess[name] = Math.round(
+        slope(
+          xs,
+          rows.map((r) => r.rss[name]),
+        ),
+      );
     }
     // A core's bytes per connection it holds itself (RSS spreads them over the cores).
     const perOwnConnection: Figures = {};
@@ -326,6 +345,9 @@ export async function run(o: BenchOptions): Promise<Figures> {
     out.heldAtMax = top.held;
     out.echoedAtMax = echoed;
     out.lostAtMax = lost;
+    /** Per close of all held connections: connections the cores still had 120 s later (0 expected). */
+    out.leftOpenAfterClose = leftOpen;
+    out.closesTimedOut = closeTimeouts;
     // Held and answered: a connection that did not echo does not count.
     out.maxConnections = Math.min(top.held, echoed) + ACTIVE;
     out.rssBytesPerConnection = perProcess;

@@ -13,7 +13,14 @@
 //               with {"type":"progress","held":..} lines every 5,000
 //   check    -> sends one byte on every held connection and waits for its echo:
 //               {"type":"checked","held":..,"echoed":..,"lost":..}
-//   quit     -> closes everything and exits 0.
+//   close    -> closes every held connection gracefully (FIN, at most 512
+//               at a time, each waiting for the server's FIN) while this
+//               process stays alive, so the kernel retransmits what is lost
+//               and no socket becomes an orphan (Linux resets orphans beyond
+//               tcp_max_orphans, and a lost reset leaves the server's
+//               connection open for good):
+//               {"type":"closed","closed":..,"timedOut":..}
+//   quit     -> destroys whatever is left and exits 0.
 // A connection the server closes or resets is counted in "lost".
 //
 // The default window (8 connects outstanding per holder, 64 for 8 holders)
@@ -98,10 +105,10 @@ async function openTo(target: number): Promise<void> {
   say({ type: "opened", held: held.length, failed, firstError });
 }
 
-/** One byte on every held connection, the echo awaited (bounded: 60 s). */
+/** One byte on every held connection, the echo awaited (bounded: 300 s). */
 async function check(): Promise<void> {
   let echoed = 0;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 300_000;
   for (let i = 0; i < held.length && Date.now() < deadline; i += CHECK_WINDOW) {
     const slice = held.slice(i, i + CHECK_WINDOW);
     await Promise.all(
@@ -128,6 +135,44 @@ async function check(): Promise<void> {
   say({ type: "checked", held: held.length, echoed, lost });
 }
 
+/** Graceful close of every held connection (bounded: 300 s). */
+async function closeAll(): Promise<void> {
+  closing = true;
+  let closed = 0;
+  let timedOut = 0;
+  const deadline = Date.now() + 300_000;
+  for (let i = 0; i < held.length; i += CHECK_WINDOW) {
+    await Promise.all(
+      held.slice(i, i + CHECK_WINDOW).map(
+        (s) =>
+          new Promise<void>((resolve) => {
+            if (s.destroyed) {
+              closed++;
+              return resolve();
+            }
+            const t = setTimeout(
+              () => {
+                timedOut++;
+                s.destroy();
+                resolve();
+              },
+              Math.max(1, deadline - Date.now()),
+            );
+            s.once("close", () => {
+              clearTimeout(t);
+              closed++;
+              resolve();
+            });
+            s.resume(); // read the server's FIN (and any late echo) so "close" comes
+            s.end();
+          }),
+      ),
+    );
+  }
+  held.length = 0;
+  say({ type: "closed", closed, timedOut });
+}
+
 let closing = false;
 const rl = createInterface({ input: process.stdin });
 let queue = Promise.resolve();
@@ -136,6 +181,7 @@ rl.on("line", (line) => {
   queue = queue.then(async () => {
     if (cmd === "open" && Number.isInteger(Number(arg))) await openTo(Number(arg));
     else if (cmd === "check") await check();
+    else if (cmd === "close") await closeAll();
     else if (cmd === "quit") {
       closing = true;
       for (const s of held) s.destroy();
