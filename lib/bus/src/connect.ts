@@ -1,15 +1,19 @@
 // One way to connect to the bus for every service: credentials from the
 // environment, reconnect forever (a restarted nats-server must not kill the
-// cluster; issue: restarts), and errors reported instead of thrown.
+// cluster; issue: restarts), and errors reported instead of thrown. With a
+// NATS cluster IX_NATS_URL lists every server, the component's own first: it
+// connects there (no shuffling, so components stay spread as placed) and
+// fails over to the next server when that one dies (issue 14).
 import { connect, type NatsConnection } from "@nats-io/transport-node";
-import { credentialsFromEnv, type BusCredentials } from "./credentials.ts";
+import { credentialsFromEnv, natsServers, type BusCredentials } from "./credentials.ts";
 
 export async function connectBus(
   name: string,
   creds: BusCredentials = credentialsFromEnv(),
 ): Promise<NatsConnection> {
   const nc = await connect({
-    servers: creds.url,
+    servers: natsServers(creds.url),
+    noRandomize: true,
     name,
     user: creds.user || undefined,
     pass: creds.password || undefined,

@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import type { ComponentKind, UserEntry } from "./permissions.ts";
 
 export interface BusCredentials {
+  /** One server's URL, or a NATS cluster's as a comma-separated list (the preferred server first). */
   url: string;
   user: string;
   password: string;
@@ -36,4 +37,16 @@ export function credentialsFromEnv(env: NodeJS.ProcessEnv = process.env): BusCre
     user: env.IX_NATS_USER ?? "",
     password: env.IX_NATS_PASSWORD ?? "",
   };
+}
+
+/**
+ * The server URLs in an IX_NATS_URL: "nats://a:4222" or, for a NATS cluster,
+ * "nats://a:4222,nats://b:4222,..." (the preferred server first). Blanks and
+ * empty entries are dropped.
+ */
+export function natsServers(url: string): string[] {
+  return url
+    .split(",")
+    .map((u) => u.trim())
+    .filter((u) => u !== "");
 }

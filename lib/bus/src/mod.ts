@@ -11,6 +11,10 @@
 //   process receives them (credentialEnv -> credentialsFromEnv);
 // - connectBus: the one way every service connects (reconnect forever);
 // - startNatsServer/freePort: a real nats-server for npm start and tests;
+//   startNatsCluster: N of them joined by authenticated routes (a full mesh,
+//   issue 14), routeCount (monitoring /routez), the route user and cluster
+//   name that deploy/nats/generate.ts writes too;
+// - natsServers: the server list in an IX_NATS_URL (comma-separated);
 // - the RSS settings the NIC and the cores must agree on (rss-config.ts:
 //   RSS_OPTIONS, the parsers, loadRssConfig and the ConfigError it throws) and
 //   the initial RETA (reta.ts);
@@ -22,7 +26,7 @@
 // - the control replies' headers (Ix-Error, Ix-Msg-Type: headers.ts);
 // - the latency SLO every component shares (slo.ts: DEFAULT_SLO_US, IX_SLO_US).
 // Internal: the nats-server configuration text (serverConfig,
-// authorizationBlock), password generation, MAX_QUEUES/parseQueues (inside
+// authorizationBlock, clusterBlock), password generation, MAX_QUEUES/parseQueues (inside
 // loadRssConfig) and the per-verb request/reply interfaces.
 
 export * as subjects from "./subjects.ts";
@@ -33,9 +37,23 @@ export {
   type Permissions,
   type UserEntry,
 } from "./permissions.ts";
-export { generateUsers, credentialEnv, credentialsFromEnv, type BusCredentials } from "./credentials.ts";
+export {
+  generateUsers,
+  credentialEnv,
+  credentialsFromEnv,
+  natsServers,
+  type BusCredentials,
+} from "./credentials.ts";
 export { connectBus } from "./connect.ts";
 export { freePort, startNatsServer, type NatsServerHandle } from "./nats-server.ts";
+export {
+  startNatsCluster,
+  routeCount,
+  NATS_CLUSTER_NAME,
+  ROUTE_USER,
+  MAX_NATS_SERVERS,
+  type NatsClusterHandle,
+} from "./nats-cluster.ts";
 export { DEFAULT_RETA_SIZE, initialReta, flowGroupsOfQueue, spreadReta } from "./reta.ts";
 export type { RxFrame } from "./frame.ts";
 export { ProtoReader, ProtoWriter, WireType } from "./proto-wire.ts";

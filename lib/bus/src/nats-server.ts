@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync, rmSync } from "node:fs";
 import { createConnection, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { serverConfig, type UserEntry } from "./permissions.ts";
+import { serverConfig, type RouteBlock, type UserEntry } from "./permissions.ts";
 
 export interface NatsServerHandle {
   url: string;
@@ -18,9 +18,19 @@ export interface NatsServerHandle {
   monitorUrl?: string;
   /** The server process's id (undefined before start); changes on restart. */
   readonly pid: number | undefined;
+  /** server_name, when one was given (a cluster's servers have one each). */
+  name?: string;
+  /** The route listener's port when the server is one of a cluster. */
+  routePort?: number;
+  /** Ends the server for good and removes its configuration. */
   stop(): Promise<void>;
-  /** Stops and starts the same server again (restart tests). */
+  /** Stops (if running) and starts the same server again, same ports and configuration (restart tests). */
   restart(): Promise<void>;
+  /**
+   * Ends the process with `signal` (default SIGKILL: a crash, no goodbye to
+   * clients or routes) and resolves once it is gone; restart() brings it back.
+   */
+  kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
 export async function freePort(): Promise<number> {
@@ -57,12 +67,22 @@ export async function startNatsServer(opts: {
   binary?: string;
   /** Serve nats-server's monitoring endpoint on a free loopback port (benchmarks read /varz). */
   monitor?: boolean;
+  /** The monitoring port (implies monitor); a free one otherwise. */
+  monitorPort?: number;
+  /** server_name. */
+  name?: string;
+  /** Join a cluster by routes (lib/bus nats-cluster.ts builds these for each server). */
+  cluster?: RouteBlock;
 }): Promise<NatsServerHandle> {
   const port = opts.port ?? (await freePort());
-  const httpPort = opts.monitor ? await freePort() : undefined;
+  const httpPort = opts.monitorPort ?? (opts.monitor ? await freePort() : undefined);
   const dir = mkdtempSync(join(tmpdir(), "ix-nats-"));
   const conf = join(dir, "nats.conf");
-  writeFileSync(conf, serverConfig({ port, httpPort, users: opts.users }), { mode: 0o600 });
+  writeFileSync(
+    conf,
+    serverConfig({ port, httpPort, users: opts.users, serverName: opts.name, cluster: opts.cluster }),
+    { mode: 0o600 },
+  );
   const binary = opts.binary ?? process.env.IX_NATS_SERVER ?? "nats-server";
   let child: ChildProcess | undefined;
 
@@ -76,12 +96,12 @@ export async function startNatsServer(opts: {
     exited.catch(() => undefined);
     await Promise.race([waitForPort(port, 5000), exited]);
   };
-  const stop = async (): Promise<void> => {
+  const stop = async (signal: NodeJS.Signals = "SIGTERM"): Promise<void> => {
     const c = child;
-    if (!c || c.exitCode !== null) return;
+    if (!c || c.exitCode !== null || c.signalCode !== null) return;
     await new Promise<void>((resolve) => {
       c.once("exit", () => resolve());
-      c.kill("SIGTERM");
+      c.kill(signal);
     });
   };
   await start();
@@ -92,6 +112,8 @@ export async function startNatsServer(opts: {
     get pid() {
       return child?.pid;
     },
+    name: opts.name,
+    routePort: opts.cluster?.port,
     stop: async () => {
       await stop();
       rmSync(dir, { recursive: true, force: true });
@@ -100,5 +122,6 @@ export async function startNatsServer(opts: {
       await stop();
       await start();
     },
+    kill: (signal = "SIGKILL") => stop(signal),
   };
 }

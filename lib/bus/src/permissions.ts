@@ -84,14 +84,48 @@ export function authorizationBlock(users: UserEntry[]): string {
   return `authorization {\n  users: [\n${lines.join(",\n")}\n  ]\n}\n`;
 }
 
-/** A whole nats-server configuration: listen address, payload limit, users. */
+/**
+ * The `cluster {}` block joining one nats-server to the others by routes
+ * (NATS clustering: a full mesh, one hop between any two servers). Routes
+ * authenticate as `user`: a server refuses a route without the password, so
+ * nobody joins the mesh (and sees every subject) by dialling the route port.
+ */
+export interface RouteBlock {
+  /** The cluster's name; every server of one mesh carries the same. */
+  name: string;
+  /** The route listener's port (host: the server's own listen host). */
+  port: number;
+  user: string;
+  password: string;
+  /** The other servers' route listeners, "host:port"; credentials are added here. */
+  peers: string[];
+}
+
+/** The `cluster {}` text of a RouteBlock (routes carry the route user's credentials: nats-server 2.9 sends only what the URL holds). */
+export function clusterBlock(host: string, r: RouteBlock): string {
+  const cred = `${encodeURIComponent(r.user)}:${encodeURIComponent(r.password)}`;
+  const routes = r.peers.map((p) => `nats-route://${cred}@${p}`);
+  return (
+    `cluster {\n  name: ${quote(r.name)}\n  listen: ${quote(`${host}:${r.port}`)}\n` +
+    `  authorization { user: ${quote(r.user)}, password: ${quote(r.password)}, timeout: 2 }\n` +
+    `  routes: ${list(routes)}\n}\n`
+  );
+}
+
+/** A whole nats-server configuration: listen address, payload limit, users, and optionally its routes. */
 export function serverConfig(opts: {
   host?: string;
   port: number;
   httpPort?: number;
   users: UserEntry[];
+  /** server_name (shown in /varz and /routez); nats-server makes one up otherwise. */
+  serverName?: string;
+  cluster?: RouteBlock;
 }): string {
-  const http = opts.httpPort ? `http: ${quote(`${opts.host ?? "127.0.0.1"}:${opts.httpPort}`)}\n` : "";
+  const host = opts.host ?? "127.0.0.1";
+  const http = opts.httpPort ? `http: ${quote(`${host}:${opts.httpPort}`)}\n` : "";
+  const name = opts.serverName ? `server_name: ${quote(opts.serverName)}\n` : "";
+  const cluster = opts.cluster ? clusterBlock(host, opts.cluster) : "";
   // Migration messages carry a flow group's whole TCP state: allow 8 MB.
-  return `listen: ${quote(`${opts.host ?? "127.0.0.1"}:${opts.port}`)}\n${http}max_payload: 8388608\n${authorizationBlock(opts.users)}`;
+  return `${name}listen: ${quote(`${host}:${opts.port}`)}\n${http}max_payload: 8388608\n${authorizationBlock(opts.users)}${cluster}`;
 }

@@ -2,26 +2,69 @@
 // one allowed and several forbidden actions. A forbidden publish must be
 // refused by the server (the client sees a permissions violation and a
 // privileged subscriber receives nothing); an allowed one must arrive.
+// Then the same matrix on a 3-server NATS cluster (issue 14): the publisher
+// on each server in turn and the observer on the next one, so an allowed
+// publish crosses a route and a forbidden one is refused by whichever server
+// the client is on. Routes themselves need the route user's password.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { connect, PermissionViolationError, type NatsConnection } from "@nats-io/transport-node";
+import { createConnection } from "node:net";
 import {
   startNatsServer,
+  startNatsCluster,
+  routeCount,
   generateUsers,
   subjects as S,
+  type NatsClusterHandle,
   type NatsServerHandle,
   type UserEntry,
 } from "../src/mod.ts";
 
 let server: NatsServerHandle;
+let mesh: NatsClusterHandle;
 let users: UserEntry[];
 const conns: NatsConnection[] = [];
 
-async function as(kind: string): Promise<NatsConnection> {
+/** A connection as `kind` to the single server, or to server `on` (0-based) of the 3-server cluster. */
+async function as(kind: string, on?: number): Promise<NatsConnection> {
   const u = users.find((x) => x.user === kind)!;
-  const nc = await connect({ servers: server.url, user: u.user, pass: u.password });
+  const url = on === undefined ? server.url : mesh.servers[on].url;
+  const nc = await connect({ servers: url, user: u.user, pass: u.password });
   conns.push(nc);
   return nc;
+}
+
+/**
+ * Cluster: resolves once server `on` knows of the observer's subscriptions
+ * made so far. A route carries a server's subscription changes and its
+ * messages in order, so when a probe the observer publishes afterwards
+ * reaches a listener on server `on`, the interest is there too. Repeated
+ * while the listener's own interest may still be crossing.
+ */
+async function interestCrossed(observer: NatsConnection, kind: string, on: number): Promise<void> {
+  const token = `${kind}-${Math.random().toString(36).slice(2)}`;
+  const listener = await as("ixcp", on);
+  const sub = listener.subscribe(S.status(kind, "probe"));
+  await listener.flush();
+  let seen = false;
+  const got = (async () => {
+    for await (const m of sub)
+      if (new TextDecoder().decode(m.data) === token) {
+        seen = true;
+        return;
+      }
+  })();
+  const deadline = Date.now() + 10_000;
+  while (!seen && Date.now() < deadline) {
+    observer.publish(S.status(kind, "probe"), token);
+    await observer.flush();
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  sub.unsubscribe();
+  await got;
+  await listener.close();
+  assert.ok(seen, `a probe from the ${kind} observer never reached server ${on + 1} in 10 s`);
 }
 
 /** Publishes from `from` and reports whether a superuser-ish observer (the NIC/IXCP side) saw it, and whether the server refused. */
@@ -29,6 +72,7 @@ async function tryPublish(
   from: NatsConnection,
   observer: NatsConnection,
   subject: string,
+  cross?: { kind: string; on: number },
 ): Promise<{ delivered: boolean; refused: boolean }> {
   let refused = false;
   const watcher = (async () => {
@@ -39,6 +83,7 @@ async function tryPublish(
   void watcher;
   const sub = observer.subscribe(subject, { max: 1 });
   await observer.flush();
+  if (cross) await interestCrossed(observer, cross.kind, cross.on);
   let delivered = false;
   const got = (async () => {
     for await (const _ of sub) delivered = true;
@@ -54,10 +99,12 @@ async function tryPublish(
 before(async () => {
   users = generateUsers([0], [{ user: "app-core1", password: "p-app1", kind: "app", cores: [1] }]);
   server = await startNatsServer({ users });
+  mesh = await startNatsCluster({ users, size: 3 });
 });
 after(async () => {
   for (const c of conns) await c.close().catch(() => undefined);
-  await server.stop();
+  await server?.stop();
+  await mesh?.stop();
 });
 
 test("anonymous connections are refused", async () => {
@@ -97,6 +144,56 @@ for (const c of cases) {
     assert.equal(r.refused, !c.allowed, "server refusal");
   });
 }
+
+test("the 3-server cluster is a full mesh: every server has a route to each other one", async () => {
+  assert.deepEqual(await Promise.all(mesh.servers.map(routeCount)), [2, 2, 2]);
+});
+
+for (const on of [0, 1, 2]) {
+  const other = (on + 1) % 3;
+  test(`cluster: every case with the publisher on server ${on + 1}, the observer on server ${other + 1}`, async () => {
+    for (const c of cases) {
+      const from = await as(c.kind, on);
+      const observer = await as(c.observer, other);
+      const r = await tryPublish(from, observer, c.subject, { kind: c.observer, on });
+      await from.close();
+      await observer.close();
+      const what = `${c.kind} -> ${c.subject} on server ${on + 1}`;
+      assert.equal(r.delivered, c.allowed, `delivery across the route: ${what}`);
+      assert.equal(r.refused, !c.allowed, `refusal by the client's own server: ${what}`);
+    }
+  });
+}
+
+test("cluster: the servers' users are the same everywhere and anonymous clients are refused on each", async () => {
+  for (const s of mesh.servers) await assert.rejects(connect({ servers: s.url }), /Authorization/i, s.name);
+});
+
+test("cluster: a route connection without the route password is refused (the route port is not open)", async () => {
+  // Speak the route protocol's CONNECT to server 1's route port as an unknown peer.
+  const port = mesh.servers[0].routePort!;
+  const reply = await new Promise<string>((resolve, reject) => {
+    let got = "";
+    let sent = false;
+    const s = createConnection({ port, host: "127.0.0.1" });
+    const timer = setTimeout(() => s.destroy(), 5000);
+    s.on("data", (d: Buffer) => {
+      got += d.toString();
+      if (sent || !got.includes("INFO ")) return;
+      sent = true;
+      s.write(
+        'CONNECT {"verbose":false,"pedantic":false,"user":"route","pass":"wrong","name":"intruder","cluster":"ix"}\r\nPING\r\n',
+      );
+    });
+    s.on("close", () => {
+      clearTimeout(timer);
+      resolve(got);
+    });
+    s.on("error", reject);
+  });
+  assert.match(reply, /-ERR 'Authorization Violation'/, reply);
+  assert.deepEqual(await Promise.all(mesh.servers.map(routeCount)), [2, 2, 2], "no route was added");
+});
 
 test("an app may not read another core's events or the NIC's frames", async () => {
   const app = await as("app-core1");
