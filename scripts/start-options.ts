@@ -4,6 +4,7 @@
 // themselves too; this is the same rule, read from the dataplane, said early.
 import { parseArgs } from "node:util";
 import { MAX_BATCH_SIZE } from "@ix/dataplane";
+import { MAX_NATS_SERVERS } from "@ix/bus";
 
 /** What `npm start` accepts beyond its defaults. */
 export interface StartOptions {
@@ -20,6 +21,8 @@ export interface StartOptions {
   pin: boolean;
   /** The cores' poll window in microseconds (dataplane --poll-us); undefined: theirs. */
   pollUs?: number;
+  /** nats-servers joined by routes, the components spread over them (1: one server). */
+  natsCluster: number;
   help: boolean;
 }
 
@@ -35,6 +38,8 @@ export const START_USAGE = `usage: npm start [-- OPTIONS]
   --quiet           do not echo the services' output
   --pin             as root: each active core on a CPU of its own (IXCP moves it)
   --poll-us US      the cores' poll window after work (default 0: sleep at once)
+  --nats-cluster N  N nats-servers on loopback joined by routes (1..${MAX_NATS_SERVERS}, default 1); the NIC
+                    and the app on server 1, the cores alternating over the others, IXCP on the last
   -h, --help        this text
 example: sudo npm start -- --tap --cores 2 --policy delay-band`;
 
@@ -65,6 +70,7 @@ export function parseStartOptions(argv: string[]): StartOptions {
         "policy-dir": { type: "string" },
         pin: { type: "boolean", default: false },
         "poll-us": { type: "string" },
+        "nats-cluster": { type: "string", default: "1" },
         help: { type: "boolean", short: "h", default: false },
       },
     }));
@@ -85,6 +91,7 @@ export function parseStartOptions(argv: string[]): StartOptions {
     pin: values.pin,
     pollUs:
       values["poll-us"] === undefined ? undefined : integer("poll-us", values["poll-us"], 0, 10_000_000),
+    natsCluster: integer("nats-cluster", values["nats-cluster"], 1, MAX_NATS_SERVERS),
     help: values.help,
   };
 }

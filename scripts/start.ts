@@ -1,4 +1,4 @@
-// `npm start [-- --cores N --batch B --tap --pin --poll-us US]`: the whole cluster on this machine.
+// `npm start [-- --cores N --batch B --tap --pin --poll-us US --nats-cluster N]`: the whole cluster on this machine.
 // Ctrl-C or SIGTERM stops every process and removes the namespace.
 import { join } from "node:path";
 import { startCluster, canUseTap, REPO_ROOT, HOST_IP, LINUX_IP, type Cluster } from "@ix/cluster";
@@ -40,6 +40,7 @@ try {
     echo: !opts.quiet,
     policy: opts.policy,
     pin: opts.pin,
+    natsCluster: opts.natsCluster,
     extraArgs: {
       ...(opts.policyDir ? { ixcp: ["--policy-dir", opts.policyDir] } : {}),
       ...(opts.pollUs === undefined ? {} : { dataplane: ["--poll-us", String(opts.pollUs)] }),
@@ -53,7 +54,7 @@ try {
 }
 console.log(`
 IX cluster running: ${cores} dataplane core(s), B=${opts.batch}
-  nats         ${cluster.nats.url} (authorization on; credentials in .ix/cluster.json)
+${natsLines(cluster)}
   nic          ${cluster.nic.adminUrl}/metrics   wire: udp 127.0.0.1:${cluster.wirePort}
 ${cluster.cores.map((c, i) => `  core ${i}       ${c.adminUrl}/metrics`).join("\n")}
   app          ${cluster.app?.adminUrl}/metrics   echo tcp+udp :7, memcached :11211 on ${HOST_IP}
@@ -66,6 +67,25 @@ ${
     : "  (add --tap as root for a Linux namespace `ix` wired to the cluster)"
 }
 Ctrl-C stops everything.`);
+
+/** The banner's nats line(s): one server, or each server of a NATS cluster with what it carries. */
+function natsLines(c: Cluster): string {
+  if (!c.natsCluster)
+    return `  nats         ${c.nats.url} (authorization on; credentials in .ix/cluster.json)`;
+  const on = (i: number): string =>
+    [
+      c.placement.nic === i ? "nic" : "",
+      ...c.placement.cores.map((s, core) => (s === i ? `core ${core}` : "")),
+      c.app && c.placement.app === i ? "app" : "",
+      c.ixcp && c.placement.ixcp === i ? "ixcp" : "",
+    ]
+      .filter(Boolean)
+      .join(", ");
+  return c.natsCluster.servers
+    .map((s, i) => `  nats ${i + 1}       ${s.url} routes ${s.monitorUrl}/routez   (${on(i)})`)
+    .concat(["               one NATS cluster (full mesh of routes); credentials in .ix/cluster.json"])
+    .join("\n");
+}
 
 let stopping = false;
 const stop = async (): Promise<void> => {

@@ -21,6 +21,7 @@ test("defaults, and every option read", () => {
     policyDir: undefined,
     pin: false,
     pollUs: undefined,
+    natsCluster: 1,
     help: false,
   });
   const o = parseStartOptions([
@@ -35,6 +36,8 @@ test("defaults, and every option read", () => {
     "--pin",
     "--poll-us",
     "100000",
+    "--nats-cluster",
+    "3",
     "-h",
   ]);
   assert.deepEqual(o, {
@@ -46,6 +49,7 @@ test("defaults, and every option read", () => {
     policyDir: "/p",
     pin: true,
     pollUs: 100000,
+    natsCluster: 3,
     help: true,
   });
   assert.equal(parseStartOptions(["--cores", String(MAX_CORES)]).cores, MAX_CORES);
@@ -55,6 +59,8 @@ test("defaults, and every option read", () => {
 test("bad values and unknown options: one line naming the option", () => {
   const cases: [string[], RegExp][] = [
     [["--cores", "0"], /^--cores must be an integer in \[1, 64\], got "0"$/],
+    [["--nats-cluster", "0"], /^--nats-cluster must be an integer in \[1, 9\], got "0"$/],
+    [["--nats-cluster", "10"], /^--nats-cluster must be an integer in \[1, 9\], got "10"$/],
     [["--cores", "abc"], /^--cores must be an integer in \[1, 64\], got "abc"$/],
     [["--cores", "1.5"], /^--cores must be an integer/],
     [["--cores", ""], /^--cores must be an integer/],

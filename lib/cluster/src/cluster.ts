@@ -7,12 +7,15 @@ import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   startNatsServer,
+  startNatsCluster,
   generateUsers,
   credentialEnv,
   freePort,
+  type NatsClusterHandle,
   type NatsServerHandle,
   type UserEntry,
 } from "@ix/bus";
+import { placeComponents, type Placement } from "./placement.ts";
 import { spawnService, type ServiceProcess, type SpawnOptions } from "./process.ts";
 import { setupTap, type TapHandle } from "./tap.ts";
 
@@ -41,6 +44,12 @@ export interface ClusterOptions {
   /** nats-server with its monitoring endpoint (cluster.nats.monitorUrl), for the bench's message counts. */
   natsMonitor?: boolean;
   /**
+   * Run N nats-servers joined by routes (a NATS cluster, issue 14) and spread
+   * the components over them (placement.ts); each server has its monitoring
+   * endpoint. 1 or undefined: one server, as before.
+   */
+  natsCluster?: number;
+  /**
    * Dedicated hardware threads (root): IXCP pins each active core to a CPU of
    * its own and raises its priority, moving the pinning with its grants and
    * revokes (services/ixcp/src/cpu-placement.ts); the launcher passes the
@@ -51,7 +60,12 @@ export interface ClusterOptions {
 }
 
 export interface Cluster {
+  /** The nats-server (with a NATS cluster: server 1, natsCluster.servers[0]). */
   nats: NatsServerHandle;
+  /** The NATS cluster's servers when started with natsCluster > 1. */
+  natsCluster?: NatsClusterHandle;
+  /** Which server (0-based) each component was given first. */
+  placement: Placement;
   users: UserEntry[];
   nic: ServiceProcess;
   cores: ServiceProcess[];
@@ -65,7 +79,12 @@ export interface Cluster {
    * `<stateDir>/admin-token` (mode 0600) when there is a stateDir.
    */
   adminToken: string;
-  env(kind: string): Record<string, string>;
+  /**
+   * The IX_NATS_* environment of a component kind's user. With a NATS
+   * cluster IX_NATS_URL lists every server, `server` (0-based, default 0)
+   * first: connectBus lands there and fails over to the others.
+   */
+  env(kind: string, server?: number): Record<string, string>;
   /**
    * Restart tests: ends the NIC or the app (SIGTERM, or `signal` such as
    * SIGKILL for a crash) and starts it again with the same arguments; the
@@ -81,7 +100,10 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
   const users = generateUsers(coreIds);
   // 24 random bytes, like the NATS passwords (lib/bus credentials.ts): a bearer token, never reused across runs.
   const adminToken = randomBytes(24).toString("base64url");
-  const nats = await startNatsServer({ users, monitor: opts.natsMonitor });
+  const servers = opts.natsCluster ?? 1;
+  const natsCluster = servers > 1 ? await startNatsCluster({ users, size: servers }) : undefined;
+  const nats = natsCluster?.servers[0] ?? (await startNatsServer({ users, monitor: opts.natsMonitor }));
+  const placement = placeComponents(servers, cores);
   const started: ServiceProcess[] = [];
   const spawned = new Map<string, SpawnOptions>();
   const spawnKept = (o: SpawnOptions): Promise<ServiceProcess> => {
@@ -89,15 +111,16 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
     return spawnService(o);
   };
   let tap: TapHandle | undefined;
-  const env = (kind: string): Record<string, string> => {
+  const env = (kind: string, server = 0): Record<string, string> => {
     const u = users.find((x) => x.user === kind);
     if (!u) throw new Error(`no user ${kind}`);
-    return credentialEnv({ url: nats.url, user: u.user, password: u.password });
+    const url = natsCluster ? natsCluster.urlFor(server) : nats.url;
+    return credentialEnv({ url, user: u.user, password: u.password });
   };
   const stop = async (): Promise<void> => {
     for (const p of started.reverse()) await p.stop();
     await tap?.teardown();
-    await nats.stop();
+    await (natsCluster ?? nats).stop();
   };
   try {
     const wirePort = await freePort();
@@ -105,7 +128,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
     const nic = await spawnKept({
       name: "nic",
       echo: opts.echo,
-      env: env("nic"),
+      env: env("nic", placement.nic),
       args: [
         script("nic"),
         "--queues",
@@ -129,7 +152,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
         spawnService({
           name: `core${core}`,
           echo: opts.echo,
-          env: env("dataplane"),
+          env: env("dataplane", placement.cores[core]),
           args: [
             script("dataplane"),
             "--core",
@@ -157,7 +180,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
       app = await spawnKept({
         name: "app",
         echo: opts.echo,
-        env: env("app"),
+        env: env("app", placement.app),
         args: [script("app"), "--cores", coreIds.join(","), ...(opts.extraArgs?.app ?? [])],
       });
       started.push(app);
@@ -168,7 +191,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
         name: "ixcp",
         echo: opts.echo,
         // Only IXCP has mutating HTTP verbs; the other admin servers get no token and refuse them all.
-        env: { ...env("ixcp"), IX_ADMIN_TOKEN: adminToken },
+        env: { ...env("ixcp", placement.ixcp), IX_ADMIN_TOKEN: adminToken },
         args: [
           script("ixcp"),
           "--cores",
@@ -209,6 +232,8 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
     };
     const cluster: Cluster = {
       nats,
+      natsCluster,
+      placement,
       users,
       nic,
       cores: coreProcs,
@@ -242,7 +267,25 @@ function writeState(dir: string, c: Cluster): void {
   chmodSync(tokenFile, 0o600); // writeFileSync's mode applies only when it creates the file
   const state = {
     adminTokenFile: tokenFile,
-    natsUrl: c.nats.url,
+    // Every server (comma-separated, server 1 first): ixctl fails over too.
+    natsUrl: c.natsCluster ? c.natsCluster.urls.join(",") : c.nats.url,
+    // Each nats-server (1-based "server" below refers to this list's order).
+    natsServers: (c.natsCluster?.servers ?? [c.nats]).map((s) => ({
+      name: s.name,
+      url: s.url,
+      pid: s.pid,
+      host: "127.0.0.1",
+      monitorUrl: s.monitorUrl,
+    })),
+    // Each component's server (1-based) and pid: tools and tests stop one by these.
+    components: {
+      nic: { server: c.placement.nic + 1, pid: c.nic.child.pid },
+      ...Object.fromEntries(
+        c.cores.map((p, i) => [`core${i}`, { server: c.placement.cores[i] + 1, pid: p.child.pid }]),
+      ),
+      ...(c.app ? { app: { server: c.placement.app + 1, pid: c.app.child.pid } } : {}),
+      ...(c.ixcp ? { ixcp: { server: c.placement.ixcp + 1, pid: c.ixcp.child.pid } } : {}),
+    },
     admin: { user: admin.user, password: admin.password },
     nic: c.nic.adminUrl,
     cores: c.cores.map((p) => p.adminUrl),

@@ -3,6 +3,8 @@
 // optionally IXCP), the one way npm start, the integration tests and the
 // benchmarks run it.
 // - startCluster(ClusterOptions) -> Cluster (its processes, URLs, stop());
+//   with natsCluster: N, N nats-servers joined by routes and the components
+//   spread over them (placeComponents -> Placement, placement.ts);
 //   the addresses of the TAP network: HOST_IP/HOST_MAC (the cluster's host)
 //   and LINUX_IP (the Linux side), and REPO_ROOT;
 // - spawnService: one service child process, ready when it prints its admin
@@ -18,5 +20,6 @@ export {
   type ClusterOptions,
   type Cluster,
 } from "./cluster.ts";
+export { placeComponents, type Placement } from "./placement.ts";
 export { spawnService, type ServiceProcess, type SpawnOptions } from "./process.ts";
 export { canUseTap, setupTap, type TapOptions, type TapHandle } from "./tap.ts";

@@ -19,7 +19,8 @@ export function clusterPids(c: Cluster): Map<string, number> {
     if (pid === undefined) throw new Error(`${name} has no pid`);
     pids.set(name, pid);
   };
-  add("nats-server", c.nats.pid);
+  if (c.natsCluster) c.natsCluster.servers.forEach((s, i) => add(`nats-server-${i + 1}`, s.pid));
+  else add("nats-server", c.nats.pid);
   add("nic", c.nic.child.pid);
   for (const p of c.cores) add(p.name, p.child.pid);
   if (c.app) add("app", c.app.child.pid);

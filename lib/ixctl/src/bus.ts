@@ -6,6 +6,7 @@ import { connect, type NatsConnection } from "@nats-io/transport-node";
 import {
   ERROR_HEADER,
   ixcpRequest,
+  natsServers,
   subjects as S,
   type IxcpAdminReplies,
   type IxcpAdminRequests,
@@ -34,7 +35,8 @@ export class Bus {
       );
     try {
       const nc = await connect({
-        servers: state.natsUrl,
+        // One URL, or every server of a NATS cluster (comma-separated): the first that answers.
+        servers: natsServers(state.natsUrl),
         user: state.admin.user || undefined,
         pass: state.admin.password || undefined,
         name: "ixctl",

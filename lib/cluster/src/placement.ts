@@ -1,0 +1,28 @@
+// Which nats-server of a NATS cluster each component connects to first
+// (issue 14). The NIC and the app share server 1 (with --hosts, host 1: the
+// one with the TAP, where the Linux clients are); the dataplane cores take
+// the other servers in turn (core 0 on server 2, core 1 on server 3, core 2
+// on server 2, ...) and IXCP the last server. So every frame between the NIC
+// and a core, and every syscall and event between the app and a core, crosses
+// a route: the cluster is exercised as if each were on a machine of its own.
+// With one server everything is on it.
+
+/** 0-based server indexes, one per component. */
+export interface Placement {
+  nic: number;
+  /** cores[c]: core c's server. */
+  cores: number[];
+  app: number;
+  ixcp: number;
+}
+
+/** The placement of `cores` dataplane cores on `servers` servers (>= 1). */
+export function placeComponents(servers: number, cores: number): Placement {
+  if (servers <= 1) return { nic: 0, cores: Array<number>(cores).fill(0), app: 0, ixcp: 0 };
+  return {
+    nic: 0,
+    cores: Array.from({ length: cores }, (_, c) => 1 + (c % (servers - 1))),
+    app: 0,
+    ixcp: servers - 1,
+  };
+}
