@@ -40,7 +40,8 @@ export interface ComposeEnvironment {
   up(services?: string[]): Promise<StartedEnvironment>;
 }
 export interface Testcontainers {
-  DockerComposeEnvironment: new (dir: string, file: string) => ComposeEnvironment;
+  /** `file`: one compose file, or several laid over each other (-f a -f b). */
+  DockerComposeEnvironment: new (dir: string, file: string | string[]) => ComposeEnvironment;
   Wait: { forHealthCheck(): unknown };
 }
 
