@@ -213,7 +213,7 @@ async function restartServer(i: number): Promise<void> {
 // branch's work): measured here, the streams on core 1 (which moved from
 // server 3) stop at the same byte count and never finish, the rest complete.
 test(
-  "server 3 killed while connections stream: every connection completes intact",
+  "core 1's server (3) killed while connections stream: every connection completes intact",
   {
     timeout: 400_000,
     todo: "needs recovery of a SyscallBatch/EventBatch lost with the server (libix sequence numbers, issue 14)",
