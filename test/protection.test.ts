@@ -232,7 +232,7 @@ test("the administrator gets through: HTTP with the token, and the admin verbs o
 
 test("hostile policies from the policy folder are contained while IXCP keeps running its periods", async () => {
   const p0 = await periods();
-  const loop = await ixcpRequest(admin, "policy", { name: "loop-forever" });
+  const loop = await ixcpRequest(admin, "policy", { name: "loop-forever" }, 60_000);
   const p1 = await periods();
   assert.equal(loop.ok, false);
   assert.match(String(loop.error), /did not load within 15000 ms/);

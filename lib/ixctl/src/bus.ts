@@ -19,6 +19,8 @@ import type { ClusterState } from "./state.ts";
 export const REQUEST_TIMEOUT_MS = 3000;
 /** IXCP's verbs may move flow groups between cores (each a CMD_MIGRATE round trip). */
 export const IXCP_TIMEOUT_MS = 10_000;
+/** `policy` loads a user module first: IXCP's --policy-load-ms (default 15 s) and a trial call. */
+export const IXCP_POLICY_TIMEOUT_MS = 60_000;
 
 export class Bus {
   readonly nc: NatsConnection;
@@ -78,7 +80,12 @@ export class Bus {
   /** One admin verb to IXCP; a refused verb resolves (ok false): the caller reports it. */
   async ixcp<V extends IxcpAdminVerb>(verb: V, body?: IxcpAdminRequests[V]): Promise<IxcpAdminReplies[V]> {
     try {
-      return await ixcpRequest(this.nc, verb, body, IXCP_TIMEOUT_MS);
+      return await ixcpRequest(
+        this.nc,
+        verb,
+        body,
+        verb === "policy" ? IXCP_POLICY_TIMEOUT_MS : IXCP_TIMEOUT_MS,
+      );
     } catch (e) {
       const cause = (e as Error).cause;
       if (cause) throw natsFailure(`request ${S.ixcpAdmin(verb)}`, cause, "IXCP");

@@ -97,6 +97,8 @@ async function load(m: {
   filename: string;
   typescript: boolean;
   ctx: string;
+  /** The parent's load bound, ms: the top level is stopped here too, so an orphan cannot spin on. */
+  timeoutMs: number;
 }): Promise<void> {
   const context = vm.createContext(vm.constants.DONT_CONTEXTIFY, {
     name: `policy ${m.filename}`,
@@ -121,7 +123,7 @@ async function load(m: {
         `policy modules run isolated and may not import ${JSON.stringify(specifier)} (only \`import type\`)`,
       );
     });
-    await mod.evaluate();
+    await mod.evaluate({ timeout: m.timeoutMs });
   } catch (e) {
     // Errors from link/parse are ours; one thrown by the module's top level is
     // the policy's value: only its message is read, defensively.
@@ -149,6 +151,7 @@ process.on("message", (raw: unknown) => {
       filename: String(m.filename),
       typescript: m.typescript === true,
       ctx: m.ctx,
+      timeoutMs: typeof m.timeoutMs === "number" && m.timeoutMs > 0 ? m.timeoutMs : 15_000,
     });
   } else if (m.op === "decide" && typeof m.input === "string" && api) {
     const a = api;

@@ -81,6 +81,22 @@ const encodeInput = (input: PolicyInput): string =>
     typeof v === "number" && !Number.isFinite(v) ? { $num: String(v) } : v,
   );
 
+// Every policy process this IXCP started and that still runs: killed when IXCP
+// exits, however it exits short of SIGKILL. A policy spinning in a loop never
+// reads its IPC channel, so it would not notice its parent is gone.
+const liveChildren = new Set<ChildProcess>();
+let exitHookInstalled = false;
+
+function trackChild(child: ChildProcess): void {
+  liveChildren.add(child);
+  child.once("exit", () => liveChildren.delete(child));
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once("exit", () => {
+    for (const c of liveChildren) c.kill("SIGKILL");
+  });
+}
+
 /** A policy running in a sandbox process; `decide` answers by its deadline or the process is stopped. */
 export class SandboxedPolicy implements Policy {
   /** `user:<file name>` (userPolicyName), never what the module declares. */
@@ -132,6 +148,7 @@ export class SandboxedPolicy implements Policy {
       env: {},
       stdio: ["ignore", "ignore", "pipe", "ipc"],
     });
+    trackChild(child);
     let stderr = "";
     child.stderr?.on("data", (d: Buffer) => (stderr = (stderr + d.toString()).slice(-1000)));
     const where = `policy module ${pf.file}`;
@@ -165,6 +182,7 @@ export class SandboxedPolicy implements Policy {
           filename: pf.file,
           typescript: /\.m?ts$/.test(pf.file),
           ctx: JSON.stringify(ctx),
+          timeoutMs: opts.loadTimeoutMs,
         });
       });
       const parsed = JSON.parse(info) as Record<string, unknown>;
