@@ -578,6 +578,18 @@ export namespace ix {
         /** SyscallBatch app. */
         app: string;
 
+        /** SyscallBatch firstUnacked. */
+        firstUnacked: number;
+
+        /** SyscallBatch eventsSession. */
+        eventsSession: number;
+
+        /** SyscallBatch eventsAcked. */
+        eventsAcked: number;
+
+        /** SyscallBatch eventsMissing. */
+        eventsMissing: number;
+
         /**
          * Encodes the specified SyscallBatch message. Does not implicitly {@link ix.SyscallBatch.verify|verify} messages.
          * @param message SyscallBatch message or plain object to encode
@@ -641,6 +653,18 @@ export namespace ix {
 
             /** SyscallBatch app */
             app?: (string|null);
+
+            /** SyscallBatch firstUnacked */
+            firstUnacked?: (number|null);
+
+            /** SyscallBatch eventsSession */
+            eventsSession?: (number|null);
+
+            /** SyscallBatch eventsAcked */
+            eventsAcked?: (number|null);
+
+            /** SyscallBatch eventsMissing */
+            eventsMissing?: (number|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
@@ -848,6 +872,15 @@ export namespace ix {
         /** EventBatch results. */
         results: number[];
 
+        /** EventBatch session. */
+        session: number;
+
+        /** EventBatch firstUnacked. */
+        firstUnacked: number;
+
+        /** EventBatch syscallsMissing. */
+        syscallsMissing: number;
+
         /**
          * Encodes the specified EventBatch message. Does not implicitly {@link ix.EventBatch.verify|verify} messages.
          * @param message EventBatch message or plain object to encode
@@ -914,6 +947,15 @@ export namespace ix {
 
             /** EventBatch results */
             results?: (number[]|null);
+
+            /** EventBatch session */
+            session?: (number|null);
+
+            /** EventBatch firstUnacked */
+            firstUnacked?: (number|null);
+
+            /** EventBatch syscallsMissing */
+            syscallsMissing?: (number|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];

@@ -1567,6 +1567,10 @@ export const ix = $root.ix = (() => {
          * @property {number|null} [seq] SyscallBatch seq
          * @property {Array.<ix.Syscall.$Properties>|null} [calls] SyscallBatch calls
          * @property {string|null} [app] SyscallBatch app
+         * @property {number|null} [firstUnacked] SyscallBatch firstUnacked
+         * @property {number|null} [eventsSession] SyscallBatch eventsSession
+         * @property {number|null} [eventsAcked] SyscallBatch eventsAcked
+         * @property {number|null} [eventsMissing] SyscallBatch eventsMissing
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -1632,6 +1636,38 @@ export const ix = $root.ix = (() => {
         SyscallBatch.prototype.app = "";
 
         /**
+         * SyscallBatch firstUnacked.
+         * @member {number} firstUnacked
+         * @memberof ix.SyscallBatch
+         * @instance
+         */
+        SyscallBatch.prototype.firstUnacked = 0;
+
+        /**
+         * SyscallBatch eventsSession.
+         * @member {number} eventsSession
+         * @memberof ix.SyscallBatch
+         * @instance
+         */
+        SyscallBatch.prototype.eventsSession = 0;
+
+        /**
+         * SyscallBatch eventsAcked.
+         * @member {number} eventsAcked
+         * @memberof ix.SyscallBatch
+         * @instance
+         */
+        SyscallBatch.prototype.eventsAcked = 0;
+
+        /**
+         * SyscallBatch eventsMissing.
+         * @member {number} eventsMissing
+         * @memberof ix.SyscallBatch
+         * @instance
+         */
+        SyscallBatch.prototype.eventsMissing = 0;
+
+        /**
          * Encodes the specified SyscallBatch message. Does not implicitly {@link ix.SyscallBatch.verify|verify} messages.
          * @function encode
          * @memberof ix.SyscallBatch
@@ -1656,6 +1692,14 @@ export const ix = $root.ix = (() => {
                     $root.ix.Syscall.encode(message.calls[i], writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
             if (message.app != null && $Object.hasOwnProperty.call(message, "app") && message.app !== "")
                 writer.uint32(/* id 4, wireType 2 =*/34).string(message.app);
+            if (message.firstUnacked != null && $Object.hasOwnProperty.call(message, "firstUnacked") && !$Object.is(message.firstUnacked, 0))
+                writer.uint32(/* id 5, wireType 1 =*/41).double(message.firstUnacked);
+            if (message.eventsSession != null && $Object.hasOwnProperty.call(message, "eventsSession") && !$Object.is(message.eventsSession, 0))
+                writer.uint32(/* id 6, wireType 1 =*/49).double(message.eventsSession);
+            if (message.eventsAcked != null && $Object.hasOwnProperty.call(message, "eventsAcked") && !$Object.is(message.eventsAcked, 0))
+                writer.uint32(/* id 7, wireType 1 =*/57).double(message.eventsAcked);
+            if (message.eventsMissing != null && $Object.hasOwnProperty.call(message, "eventsMissing") && !$Object.is(message.eventsMissing, 0))
+                writer.uint32(/* id 8, wireType 1 =*/65).double(message.eventsMissing);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -1735,6 +1779,42 @@ export const ix = $root.ix = (() => {
                             delete message.app;
                         continue;
                     }
+                case 5: {
+                        if (wireType !== 1)
+                            break;
+                        if (!$Object.is(value = reader.double(), 0))
+                            message.firstUnacked = value;
+                        else
+                            delete message.firstUnacked;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 1)
+                            break;
+                        if (!$Object.is(value = reader.double(), 0))
+                            message.eventsSession = value;
+                        else
+                            delete message.eventsSession;
+                        continue;
+                    }
+                case 7: {
+                        if (wireType !== 1)
+                            break;
+                        if (!$Object.is(value = reader.double(), 0))
+                            message.eventsAcked = value;
+                        else
+                            delete message.eventsAcked;
+                        continue;
+                    }
+                case 8: {
+                        if (wireType !== 1)
+                            break;
+                        if (!$Object.is(value = reader.double(), 0))
+                            message.eventsMissing = value;
+                        else
+                            delete message.eventsMissing;
+                        continue;
+                    }
                 }
                 reader.skipType(wireType, _depth, tag);
                 if (!reader.discardUnknown) {
@@ -1789,6 +1869,18 @@ export const ix = $root.ix = (() => {
             if (object.app != null)
                 if (typeof object.app !== "string" || object.app.length)
                     message.app = $String(object.app);
+            if (object.firstUnacked != null)
+                if (!$Object.is($Number(object.firstUnacked), 0))
+                    message.firstUnacked = $Number(object.firstUnacked);
+            if (object.eventsSession != null)
+                if (!$Object.is($Number(object.eventsSession), 0))
+                    message.eventsSession = $Number(object.eventsSession);
+            if (object.eventsAcked != null)
+                if (!$Object.is($Number(object.eventsAcked), 0))
+                    message.eventsAcked = $Number(object.eventsAcked);
+            if (object.eventsMissing != null)
+                if (!$Object.is($Number(object.eventsMissing), 0))
+                    message.eventsMissing = $Number(object.eventsMissing);
             return message;
         };
 
@@ -1815,6 +1907,10 @@ export const ix = $root.ix = (() => {
                 object.core = 0;
                 object.seq = 0;
                 object.app = "";
+                object.firstUnacked = 0;
+                object.eventsSession = 0;
+                object.eventsAcked = 0;
+                object.eventsMissing = 0;
             }
             if (message.core != null && $Object.hasOwnProperty.call(message, "core"))
                 object.core = message.core;
@@ -1827,6 +1923,14 @@ export const ix = $root.ix = (() => {
             }
             if (message.app != null && $Object.hasOwnProperty.call(message, "app"))
                 object.app = message.app;
+            if (message.firstUnacked != null && $Object.hasOwnProperty.call(message, "firstUnacked"))
+                object.firstUnacked = options.json && !$isFinite(message.firstUnacked) ? $String(message.firstUnacked) : message.firstUnacked;
+            if (message.eventsSession != null && $Object.hasOwnProperty.call(message, "eventsSession"))
+                object.eventsSession = options.json && !$isFinite(message.eventsSession) ? $String(message.eventsSession) : message.eventsSession;
+            if (message.eventsAcked != null && $Object.hasOwnProperty.call(message, "eventsAcked"))
+                object.eventsAcked = options.json && !$isFinite(message.eventsAcked) ? $String(message.eventsAcked) : message.eventsAcked;
+            if (message.eventsMissing != null && $Object.hasOwnProperty.call(message, "eventsMissing"))
+                object.eventsMissing = options.json && !$isFinite(message.eventsMissing) ? $String(message.eventsMissing) : message.eventsMissing;
             return object;
         };
 
@@ -2362,6 +2466,9 @@ export const ix = $root.ix = (() => {
          * @property {Array.<ix.Event.$Properties>|null} [events] EventBatch events
          * @property {number|null} [resultsSeq] EventBatch resultsSeq
          * @property {Array.<number>|null} [results] EventBatch results
+         * @property {number|null} [session] EventBatch session
+         * @property {number|null} [firstUnacked] EventBatch firstUnacked
+         * @property {number|null} [syscallsMissing] EventBatch syscallsMissing
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -2436,6 +2543,30 @@ export const ix = $root.ix = (() => {
         EventBatch.prototype.results = $util.emptyArray;
 
         /**
+         * EventBatch session.
+         * @member {number} session
+         * @memberof ix.EventBatch
+         * @instance
+         */
+        EventBatch.prototype.session = 0;
+
+        /**
+         * EventBatch firstUnacked.
+         * @member {number} firstUnacked
+         * @memberof ix.EventBatch
+         * @instance
+         */
+        EventBatch.prototype.firstUnacked = 0;
+
+        /**
+         * EventBatch syscallsMissing.
+         * @member {number} syscallsMissing
+         * @memberof ix.EventBatch
+         * @instance
+         */
+        EventBatch.prototype.syscallsMissing = 0;
+
+        /**
          * Encodes the specified EventBatch message. Does not implicitly {@link ix.EventBatch.verify|verify} messages.
          * @function encode
          * @memberof ix.EventBatch
@@ -2462,6 +2593,12 @@ export const ix = $root.ix = (() => {
                 writer.uint32(/* id 4, wireType 1 =*/33).double(message.resultsSeq);
             if (message.results != null && message.results.length)
                 writer.uint32(/* id 5, wireType 2 =*/42).doubles(message.results);
+            if (message.session != null && $Object.hasOwnProperty.call(message, "session") && !$Object.is(message.session, 0))
+                writer.uint32(/* id 6, wireType 1 =*/49).double(message.session);
+            if (message.firstUnacked != null && $Object.hasOwnProperty.call(message, "firstUnacked") && !$Object.is(message.firstUnacked, 0))
+                writer.uint32(/* id 7, wireType 1 =*/57).double(message.firstUnacked);
+            if (message.syscallsMissing != null && $Object.hasOwnProperty.call(message, "syscallsMissing") && !$Object.is(message.syscallsMissing, 0))
+                writer.uint32(/* id 8, wireType 1 =*/65).double(message.syscallsMissing);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -2555,6 +2692,33 @@ export const ix = $root.ix = (() => {
                         message.results.push(reader.double());
                         continue;
                     }
+                case 6: {
+                        if (wireType !== 1)
+                            break;
+                        if (!$Object.is(value = reader.double(), 0))
+                            message.session = value;
+                        else
+                            delete message.session;
+                        continue;
+                    }
+                case 7: {
+                        if (wireType !== 1)
+                            break;
+                        if (!$Object.is(value = reader.double(), 0))
+                            message.firstUnacked = value;
+                        else
+                            delete message.firstUnacked;
+                        continue;
+                    }
+                case 8: {
+                        if (wireType !== 1)
+                            break;
+                        if (!$Object.is(value = reader.double(), 0))
+                            message.syscallsMissing = value;
+                        else
+                            delete message.syscallsMissing;
+                        continue;
+                    }
                 }
                 reader.skipType(wireType, _depth, tag);
                 if (!reader.discardUnknown) {
@@ -2616,6 +2780,15 @@ export const ix = $root.ix = (() => {
                 for (let i = 0; i < object.results.length; ++i)
                     message.results[i] = $Number(object.results[i]);
             }
+            if (object.session != null)
+                if (!$Object.is($Number(object.session), 0))
+                    message.session = $Number(object.session);
+            if (object.firstUnacked != null)
+                if (!$Object.is($Number(object.firstUnacked), 0))
+                    message.firstUnacked = $Number(object.firstUnacked);
+            if (object.syscallsMissing != null)
+                if (!$Object.is($Number(object.syscallsMissing), 0))
+                    message.syscallsMissing = $Number(object.syscallsMissing);
             return message;
         };
 
@@ -2644,6 +2817,9 @@ export const ix = $root.ix = (() => {
                 object.core = 0;
                 object.seq = 0;
                 object.resultsSeq = 0;
+                object.session = 0;
+                object.firstUnacked = 0;
+                object.syscallsMissing = 0;
             }
             if (message.core != null && $Object.hasOwnProperty.call(message, "core"))
                 object.core = message.core;
@@ -2661,6 +2837,12 @@ export const ix = $root.ix = (() => {
                 for (let j = 0; j < message.results.length; ++j)
                     object.results[j] = options.json && !$isFinite(message.results[j]) ? $String(message.results[j]) : message.results[j];
             }
+            if (message.session != null && $Object.hasOwnProperty.call(message, "session"))
+                object.session = options.json && !$isFinite(message.session) ? $String(message.session) : message.session;
+            if (message.firstUnacked != null && $Object.hasOwnProperty.call(message, "firstUnacked"))
+                object.firstUnacked = options.json && !$isFinite(message.firstUnacked) ? $String(message.firstUnacked) : message.firstUnacked;
+            if (message.syscallsMissing != null && $Object.hasOwnProperty.call(message, "syscallsMissing"))
+                object.syscallsMissing = options.json && !$isFinite(message.syscallsMissing) ? $String(message.syscallsMissing) : message.syscallsMissing;
             return object;
         };
 

@@ -13,6 +13,9 @@ import { UserThread, type EventConditions, type KnockInfo, type UdpDatagram } fr
 import { CoreLiveness } from "./core-liveness.ts";
 import { randomBytes } from "node:crypto";
 
+/** How often the threads' delivery timers run (ms): a fraction of ACK_DELAY_MS and the resend timeout. */
+const TICK_MS = 20;
+
 export interface IxevOptions {
   /**
    * The bus: each core's events, heartbeats and the app's syscall batches.
@@ -48,6 +51,8 @@ export class Ixev implements EventConditions, ConnRegistry {
   relistens = 0;
   /** "<app>#<instance>" on every batch: the dataplane tells a restarted app from the old one by it. */
   readonly instance: string;
+  /** Runs each thread's delivery timers (resend, delayed acknowledgement) while on the bus. */
+  private ticker: NodeJS.Timeout | undefined;
 
   constructor(opts: IxevOptions) {
     this.opts = opts;
@@ -71,7 +76,43 @@ export class Ixev implements EventConditions, ConnRegistry {
     if (nc) {
       this.liveness.start();
       void this.watchBus(nc);
+      this.ticker = setInterval(() => {
+        if (this.busDown) return; // what is published now waits in the client anyway
+        const now = Date.now();
+        for (const t of this.threads.values()) t.tick(now);
+      }, TICK_MS);
+      this.ticker.unref();
     }
+  }
+
+  /**
+   * Lost and repeated batches, summed over the threads (docs/architecture.md,
+   * "Lost batches"): SyscallBatches resent, EventBatches dropped as
+   * duplicates or after a gap, resend requests sent, seqs the cores gave up.
+   */
+  delivery(): {
+    syscallsResent: number;
+    eventDuplicates: number;
+    eventGaps: number;
+    eventResendRequests: number;
+    eventsSkipped: number;
+  } {
+    const d = {
+      syscallsResent: 0,
+      eventDuplicates: 0,
+      eventGaps: 0,
+      eventResendRequests: 0,
+      eventsSkipped: 0,
+    };
+    for (const t of this.threads.values()) {
+      const c = t.events.counters;
+      d.syscallsResent += t.batch.resent;
+      d.eventDuplicates += c.duplicates;
+      d.eventGaps += c.gaps;
+      d.eventResendRequests += c.resendRequests;
+      d.eventsSkipped += c.skipped;
+    }
+    return d;
   }
 
   private subscribe(nc: NatsConnection, core: number, thread: UserThread): void {
@@ -263,6 +304,7 @@ export class Ixev implements EventConditions, ConnRegistry {
   }
 
   close(): void {
+    clearInterval(this.ticker);
     this.liveness.stop();
     for (const s of this.subs) s.unsubscribe();
   }

@@ -6,9 +6,16 @@
 //    turns knocks into IxevConn connections with a ConnHandler, coalesces
 //    recv_done, replays ESTALE calls where EV_MOVED says, and reports the
 //    connections of a core that died (CoreLiveness).
-export { SyscallBatch, type ResultCallback } from "./syscall-batch.ts";
+export {
+  SyscallBatch,
+  type ResultCallback,
+  DEFAULT_SYSCALL_RESEND_MS,
+  MAX_SYSCALL_RESEND_MS,
+} from "./syscall-batch.ts";
+export { EventSequence, type EventAcks, type EventAdmission } from "./event-sequence.ts";
 export {
   UserThread,
+  ACK_DELAY_MS,
   type EventConditions,
   type FlushParticipant,
   type KnockInfo,

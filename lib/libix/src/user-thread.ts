@@ -6,8 +6,21 @@
 // (IX's run_io: one answer per batch of events, even with no call in it).
 // It knows handles, cookies and return codes, never connections: the ixev
 // layer (conn.ts, ixev.ts) builds those on top.
+//
+// Over NATS a batch can be lost either way: EventBatches are handed on in
+// order only, once (event-sequence.ts), and SyscallBatches are kept until
+// answered and resent (syscall-batch.ts); tick() runs the timers of both
+// (resend, and the delayed acknowledgement of batches that needed no answer).
 import { ix } from "@ix/proto";
 import { SyscallBatch, type ResultCallback } from "./syscall-batch.ts";
+import { EventSequence } from "./event-sequence.ts";
+
+/**
+ * A delivered EventBatch that needed no answer (return codes alone) is
+ * acknowledged by the next SyscallBatch, or by an empty one after this long
+ * (ms), well before the core's resend timeout.
+ */
+export const ACK_DELAY_MS = 40;
 
 export interface KnockInfo {
   core: number;
@@ -48,6 +61,8 @@ export interface FlushParticipant {
 export class UserThread {
   readonly core: number;
   readonly batch: SyscallBatch;
+  /** Receive state of the core's EventBatches. */
+  readonly events = new EventSequence();
   eventsHandled = 0;
   private readonly ops: EventConditions;
   private readonly participants = new Set<FlushParticipant>();
@@ -66,11 +81,31 @@ export class UserThread {
     send: (bytes: Uint8Array) => void;
     app: string;
     schedule?: (fn: () => void) => void;
+    /** Milliseconds (tests drive a manual clock; default Date.now). */
+    now?: () => number;
+    resendTimeoutMs?: number;
   }) {
     this.core = opts.core;
     this.ops = opts.ops;
-    this.batch = new SyscallBatch(opts.core, opts.send, opts.app);
+    this.now = opts.now ?? Date.now;
+    this.batch = new SyscallBatch(opts.core, opts.send, opts.app, this.events, {
+      now: this.now,
+      resendTimeoutMs: opts.resendTimeoutMs,
+    });
     this.schedule = opts.schedule ?? ((fn) => void setImmediate(fn));
+  }
+
+  private readonly now: () => number;
+
+  /**
+   * Timers (ixev runs it every few ms): resends SyscallBatches whose return
+   * codes are overdue, and acknowledges delivered EventBatches that nothing
+   * has acknowledged for ACK_DELAY_MS (the core would resend them).
+   */
+  tick(now = this.now()): void {
+    this.batch.resendOverdue(now);
+    const ev = this.events;
+    if (ev.delivered > this.batch.ackSent && now - ev.deliveredAtMs >= ACK_DELAY_MS) this.flush(true);
   }
 
   /** Queues a syscall; during event dispatch it leaves with the cycle's batch, otherwise on the next turn. */
@@ -102,6 +137,23 @@ export class UserThread {
    * caller's decode.
    */
   handleBatch(b: ix.EventBatch): void {
+    const { verdict, newGap } = this.events.admit(b, this.now());
+    // The core saw a later SyscallBatch before one of ours: resend from it.
+    if (b.syscallsMissing) this.batch.resendFrom(b.syscallsMissing);
+    switch (verdict) {
+      case "control":
+        return;
+      case "duplicate":
+        // The core resent it: our acknowledgement did not reach it. Send it again.
+        this.flush(true);
+        return;
+      case "gap":
+        // Dropped; an empty batch asks for the resend (once per gap).
+        if (newGap) this.flush(true);
+        return;
+      default:
+        break;
+    }
     this.dispatching = true;
     try {
       if (b.resultsSeq) this.batch.complete(b.resultsSeq, b.results);

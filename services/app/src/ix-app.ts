@@ -64,6 +64,21 @@ export function startIxApp(o: IxAppOptions): Ixev {
       if (dgram.localPort === ECHO_PORT) reply(dgram.data);
     },
   });
+  new Counter({
+    name: "ix_app_delivery_total",
+    help: "Batches lost or repeated between the app and its cores over NATS, by what libix did: syscalls_resent (a SyscallBatch sent again), event_duplicates and event_gaps (EventBatches dropped), event_resend_requests, events_skipped (seqs a core gave up)",
+    labelNames: ["what"],
+    registers: [o.registry],
+    collect() {
+      const d = libix.delivery();
+      this.reset();
+      this.inc({ what: "syscalls_resent" }, d.syscallsResent);
+      this.inc({ what: "event_duplicates" }, d.eventDuplicates);
+      this.inc({ what: "event_gaps" }, d.eventGaps);
+      this.inc({ what: "event_resend_requests" }, d.eventResendRequests);
+      this.inc({ what: "events_skipped" }, d.eventsSkipped);
+    },
+  });
   libix.listen(ECHO_PORT);
   libix.listen(MEMCACHED_PORT);
   libix.udpListen(ECHO_PORT);

@@ -28,10 +28,15 @@
 // retained it for the event): the outbox releases it once the event is
 // encoded into the batch (the bytes then travel in the message) or
 // discarded, so a carried event holds its buffer, bounded by the pool.
+//
+// Every batch is numbered and, for a sequenced app, kept until acknowledged
+// and resent if lost (app-link.ts): the resend timer is one of this sink's
+// deadlines, so an idle core still wakes to resend.
 import type { ix } from "@ix/proto";
 import { releaseEventData, UNOWNED_RX_BUFFERS, type RxBufferOwner, type StackEvent } from "@ix/netstack";
 import { EventBatchWriter } from "./events.ts";
 import type { EventSink } from "./elastic-thread.ts";
+import { AppLink } from "./app-link.ts";
 
 /** IX: at most 8192 event conditions per core per cycle; the rest wait for the next. */
 export const MAX_EVENTS_PER_CYCLE = 8192;
@@ -59,6 +64,8 @@ export interface EventOutboxParts {
   awaitingAnswer?(): void;
   /** Owner of the received bytes recv/udpRecv events hold (the core's mbuf pool); released once encoded or discarded. */
   rxBuffers?: RxBufferOwner;
+  /** How long a kept EventBatch waits for its acknowledgement before it is resent (us; app-link.ts). */
+  resendTimeoutUs?: number;
 }
 
 export class EventOutbox implements EventSink {
@@ -79,11 +86,23 @@ export class EventOutbox implements EventSink {
   private readonly returnTimeoutUs: number;
   private readonly rxBuffers: RxBufferOwner;
   private readonly p: EventOutboxParts;
+  /** Delivery: sequencing of the app's batches, and these batches kept until acknowledged. */
+  readonly link: AppLink;
 
   constructor(parts: EventOutboxParts) {
     this.p = parts;
     this.rxBuffers = parts.rxBuffers ?? UNOWNED_RX_BUFFERS;
     this.returnTimeoutUs = parts.returnTimeoutUs ?? DEFAULT_RETURN_TIMEOUT_US;
+    this.link = new AppLink({
+      clock: parts.clock,
+      resendTimeoutUs: parts.resendTimeoutUs,
+      resend: (bytes) => parts.publish(bytes),
+      requestResend: (seq) => {
+        // Outside the sequence (seq 0): nothing to keep or acknowledge.
+        this.writer.begin(parts.core, 0);
+        parts.publish(this.writer.end(0, NONE, this.link.session, 0, seq));
+      },
+    });
   }
 
   /** Events ready to leave in the next cycles (0 while they wait for the app's return). */
@@ -103,7 +122,9 @@ export class EventOutbox implements EventSink {
 
   /** When held events must leave even without the app's return (us); Infinity when none are held. */
   nextDeadline(): number {
-    return this.holding && this.carried.length > 0 ? this.awaitingSince + this.returnTimeoutUs : Infinity;
+    const held =
+      this.holding && this.carried.length > 0 ? this.awaitingSince + this.returnTimeoutUs : Infinity;
+    return Math.min(held, this.link.nextDeadline());
   }
 
   /** A SyscallBatch of the app ran (step 1): the app is back from run_io. */
@@ -140,21 +161,24 @@ export class EventOutbox implements EventSink {
       this.results = undefined;
     }
     const w = this.writer;
-    w.begin(this.p.core, ++this.seq);
+    const seq = ++this.seq;
+    w.begin(this.p.core, seq);
     for (const e of events) w.event(e);
-    this.send(w.end(results?.seq ?? 0, results?.results ?? NONE), events.length);
+    this.send(seq, results?.seq ?? 0, results?.results ?? NONE, events.length);
   }
 
-  /** The app instance they were meant for is gone: nothing pending is sent, nothing is owed. */
+  /** The app instance they were meant for is gone: nothing pending is sent, kept or owed. */
   discard(): void {
     for (const e of this.carried) releaseEventData(e, this.rxBuffers);
     this.carried = [];
     this.results = undefined;
+    this.link.reset();
     this.returned();
   }
 
   /** Step 7: this cycle's events plus the pending return codes, as one batch, unless the app owes a return. */
   flush(): void {
+    if (this.link.unacked > 0) this.link.resendOverdue(this.p.clock());
     const fresh = this.p.stackEvents.events;
     for (let i = 0; i < fresh.length; i++) this.carried.push(fresh[i]);
     fresh.length = 0;
@@ -175,7 +199,8 @@ export class EventOutbox implements EventSink {
     this.holding = false;
     const n = Math.min(carried.length, MAX_EVENTS_PER_CYCLE);
     const w = this.writer;
-    w.begin(this.p.core, ++this.seq);
+    const seq = ++this.seq;
+    w.begin(this.p.core, seq);
     let answer = false;
     for (let i = 0; i < n; i++) {
       const e = carried[i];
@@ -188,13 +213,17 @@ export class EventOutbox implements EventSink {
     else carried.splice(0, n);
     const results = this.results;
     this.results = undefined;
-    this.send(w.end(results?.seq ?? 0, results?.results ?? NONE), n);
+    this.send(seq, results?.seq ?? 0, results?.results ?? NONE, n);
   }
 
-  private send(bytes: Uint8Array, events: number): void {
+  /** Ends the batch begun with `seq` and publishes it (kept for resending when the app is sequenced). */
+  private send(seq: number, resultsSeq: number, results: readonly number[], events: number): void {
+    const link = this.link;
+    const bytes = this.writer.end(resultsSeq, results, link.session, link.firstUnacked(seq));
     // A batch with events is a return to user space: the app owes its next SyscallBatch.
     if (events > 0 && this.awaitingSince === 0) this.awaitingSince = this.p.clock() || 1;
     this.batchesSent++;
+    link.sent(seq, bytes);
     this.p.publish(bytes);
   }
 }

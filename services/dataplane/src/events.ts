@@ -17,6 +17,9 @@ const B_SEQ = 2;
 const B_EVENTS = 3;
 const B_RESULTS_SEQ = 4;
 const B_RESULTS = 5;
+const B_SESSION = 6;
+const B_FIRST_UNACKED = 7;
+const B_SYSCALLS_MISSING = 8;
 // ix.Event
 const E_KIND = 1;
 const E_HANDLE = 2;
@@ -111,10 +114,23 @@ export class EventBatchWriter {
     w.ldelim();
   }
 
-  /** Ends the batch with the return codes of syscall batch `seq` (none: seq 0); returns the message. */
-  end(resultsSeq: number, results: readonly number[]): Uint8Array {
+  /**
+   * Ends the batch with the return codes of syscall batch `seq` (none: seq
+   * 0) and the delivery fields (app-link.ts; 0 leaves a field out); returns
+   * the message.
+   */
+  end(
+    resultsSeq: number,
+    results: readonly number[],
+    session = 0,
+    firstUnacked = 0,
+    syscallsMissing = 0,
+  ): Uint8Array {
     this.w.doubleField(B_RESULTS_SEQ, resultsSeq);
     this.w.packedDoubles(B_RESULTS, results);
+    this.w.doubleField(B_SESSION, session);
+    this.w.doubleField(B_FIRST_UNACKED, firstUnacked);
+    this.w.doubleField(B_SYSCALLS_MISSING, syscallsMissing);
     return this.w.finish();
   }
 }

@@ -13,6 +13,7 @@ import type { BackgroundJob } from "./background-job.ts";
 import type { PollWindow } from "./poll-window.ts";
 import type { DataplaneCore } from "./core.ts";
 import { MBUF_FAILURES, MBUF_SIZE, type MbufPool } from "./mbuf-pool.ts";
+import type { DeliveryCounters } from "./app-link.ts";
 
 export interface MetricSources {
   thread: ElasticThread;
@@ -46,6 +47,8 @@ export interface MetricSources {
     /** EventBatches sent to the app. */
     eventBatches: number;
   };
+  /** Lost and repeated batches between the core and its app (app-link.ts). */
+  delivery?: DeliveryCounters;
 }
 
 /** The sources of one DataplaneCore; `malformed`: messages the bus could not decode (core-bus.ts). */
@@ -85,6 +88,7 @@ export function coreMetricSources(
       eventBatches: core.outbox.batchesSent,
       orphansClosed: core.inbox.orphansClosed,
     }),
+    delivery: core.outbox.link.counters,
   };
 }
 
@@ -301,6 +305,22 @@ export function registerMetrics(registry: Registry, src: MetricSources): void {
       (c) => {
         c.inc({ what: "instances" }, app().restarts);
         c.inc({ what: "connections_closed" }, app().orphansClosed);
+      },
+    );
+  }
+  const delivery = src.delivery;
+  if (delivery) {
+    counterOf(
+      "ix_dp_app_delivery_total",
+      "Batches lost or repeated between the core and its app over NATS, by what the core did: events_resent (an EventBatch sent again: timeout or the app reported a gap), events_abandoned (given up unacknowledged), syscall_duplicates (a SyscallBatch already executed, dropped), syscall_gaps (a SyscallBatch after a missing one, dropped), syscall_resend_requests, syscalls_skipped (seqs the app gave up)",
+      ["what"],
+      (c) => {
+        c.inc({ what: "events_resent" }, delivery.eventsResent);
+        c.inc({ what: "events_abandoned" }, delivery.eventsAbandoned);
+        c.inc({ what: "syscall_duplicates" }, delivery.syscallDuplicates);
+        c.inc({ what: "syscall_gaps" }, delivery.syscallGaps);
+        c.inc({ what: "syscall_resend_requests" }, delivery.syscallResendRequests);
+        c.inc({ what: "syscalls_skipped" }, delivery.syscallsSkipped);
       },
     );
   }

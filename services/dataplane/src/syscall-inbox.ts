@@ -7,7 +7,9 @@
 //    is gone: what it held is released (Stack.releaseApplication) and the
 //    events meant for it are discarded, before the new instance's first call;
 //  - a call on a handle whose flow group left this core gets ESTALE, and an
-//    accept also an EV_MOVED naming the new core, so libix replays it there.
+//    accept also an EV_MOVED naming the new core, so libix replays it there;
+//  - a sequenced batch runs only in order and only once (app-link.ts): a
+//    duplicate or one that arrived after a gap is dropped, and counted.
 import { ix } from "@ix/proto";
 import { executeBatch, type NativeApi, type SyscallCounters } from "./syscalls.ts";
 import type { AppWatch } from "./app-watch.ts";
@@ -70,7 +72,10 @@ export class SyscallInbox implements SyscallSource {
       const b = batches[i];
       const app = b.app ?? "";
       if (this.p.appWatch.answered(app)) this.releaseOrphans(app);
-      // Any batch is the app entering the kernel (IX's run_io): it may get its next events.
+      // Lost, repeated or early batches (app-link.ts): a syscall never runs twice or out of order.
+      const admission = this.p.outbox.link.admit(b);
+      if (admission === "duplicate" || admission === "gap") continue;
+      // Any batch run is the app entering the kernel (IX's run_io): it may get its next events.
       this.p.outbox.returned();
       // An empty batch only returns from run_io: no return codes to send back.
       if (b.calls.length === 0) continue;
