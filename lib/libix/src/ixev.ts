@@ -29,6 +29,10 @@ export interface IxevOptions {
   schedule?(fn: () => void): void;
   cores: number[];
   app: string;
+  /** Milliseconds, for the delivery timers (tests drive a manual clock; default Date.now). */
+  now?: () => number;
+  /** How long a SyscallBatch waits for its return codes before it is resent (ms; default DEFAULT_SYSCALL_RESEND_MS). */
+  resendTimeoutMs?: number;
   onKnock(info: KnockInfo): ConnHandler | null;
   onUdp?(dgram: UdpDatagram, reply: (data: Uint8Array) => void): void;
 }
@@ -69,6 +73,8 @@ export class Ixev implements EventConditions, ConnRegistry {
         send: (bytes) => send(core, bytes),
         app: this.instance,
         schedule: opts.schedule,
+        now: opts.now,
+        resendTimeoutMs: opts.resendTimeoutMs,
       });
       this.threads.set(core, thread);
       if (nc) this.subscribe(nc, core, thread);
@@ -78,8 +84,7 @@ export class Ixev implements EventConditions, ConnRegistry {
       void this.watchBus(nc);
       this.ticker = setInterval(() => {
         if (this.busDown) return; // what is published now waits in the client anyway
-        const now = Date.now();
-        for (const t of this.threads.values()) t.tick(now);
+        for (const t of this.threads.values()) t.tick();
       }, TICK_MS);
       this.ticker.unref();
     }

@@ -120,6 +120,11 @@ export class RecordedCore {
    * themselves.
    */
   autoReturn = true;
+  /**
+   * Where the encoded EventBatches go when a real app (libix) plays the app:
+   * set, they are still recorded but autoReturn does nothing.
+   */
+  toApp: ((bytes: Uint8Array) => void) | undefined;
   /** Empty SyscallBatches sent by autoReturn. */
   returns = 0;
   private lastApp = "test#1";
@@ -140,6 +145,7 @@ export class RecordedCore {
       publishEvents: (bytes) => {
         const b = ix.EventBatch.decode(bytes);
         this.events.push(b);
+        if (this.toApp) return this.toApp(bytes);
         if (this.autoReturn && b.events.length > 0) {
           this.returns++;
           this.core.receiveSyscalls(
