@@ -1,6 +1,10 @@
 // IXCP's control loop (IX principle 6). Every period (100 ms, as ixcp.py):
 //   1. read every core's metrics; a core heard from (metrics or heartbeat)
-//      within --dead-ms is alive;
+//      within --dead-ms is alive; one silent for longer whose admin port
+//      does not refuse is only stalled (starved of CPU, or its heartbeats
+//      lost with a nats-server that died): recorded once (core_stalled,
+//      core_resumed), its groups stay, and it is dead only after
+//      silentDeadMs;
 //   2. a core that just died and owns flow groups: its groups go to the live
 //      active cores at once (RETA rewrite, see reconfigure.ts);
 //   3. otherwise the policy decides how many cores should run; IXCP picks
@@ -50,6 +54,8 @@ export class ControlLoop {
   readonly reconf: Reconfigurer;
   readonly latest = new Map<number, CoreMetrics>();
   readonly dead = new Set<number>();
+  /** Cores silent past deadMs but not (yet) dead (a stall: their flow groups stay), with when they were last heard (ms). */
+  readonly stalled = new Map<number, number>();
   lastStepUpAt = -Infinity;
   lastStepDownAt = -Infinity;
   /** Periods held because the policy's answer was late (its call still in flight). */
@@ -150,7 +156,25 @@ export class ControlLoop {
       // Otherwise a core may just be starved of CPU: give it silentDeadMs.
       const limit = this.o.source.refused?.(c) ? this.o.deadMs : Math.max(this.o.deadMs, this.o.silentDeadMs);
       const alive = now - seen <= limit;
+      const quiet = now - seen > this.o.deadMs;
+      if (alive && quiet && !this.stalled.has(c) && !this.dead.has(c)) {
+        this.stalled.set(c, seen);
+        this.record({
+          action: "core_stalled",
+          reason: `silent: no metrics or heartbeat for ${now - seen} ms, admin port not refused; dead after ${limit} ms`,
+          core: c,
+        });
+      } else if (!quiet && this.stalled.has(c)) {
+        const silentMs = seen - this.stalled.get(c)!;
+        this.stalled.delete(c);
+        this.record({
+          action: "core_resumed",
+          reason: `heard_again: after ${silentMs} ms of silence`,
+          core: c,
+        });
+      }
       if (!alive && !this.dead.has(c)) {
+        this.stalled.delete(c);
         this.dead.add(c);
         this.latest.delete(c);
         this.o.metrics?.coreDead.inc({ core: String(c) });

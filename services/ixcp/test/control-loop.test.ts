@@ -7,7 +7,7 @@ import { Registry } from "prom-client";
 import { ControlLoop } from "../src/control-loop.ts";
 import { DecisionLog } from "../src/decision-log.ts";
 import { createIxcpMetrics } from "../src/ixcp-metrics.ts";
-import { consolidationPolicy, energyPolicy } from "../src/policies/builtins.ts";
+import { consolidationPolicy, energyPolicy, staticPolicy } from "../src/policies/builtins.ts";
 import { stepDownIdleThreshold } from "../src/policies/ix-rules.ts";
 import type { Policy } from "../src/policies/policy.ts";
 import { FakeClock, RecordingActuator, TimelineSource } from "./sim.ts";
@@ -224,4 +224,51 @@ test("a core that is only slow (silent, but its port does not refuse) is dead on
   assert.equal(s.loop.dead.has(1), false, "a slow core keeps its flow groups");
   await s.runUntil(7200);
   assert.equal(s.loop.dead.has(1), true, "silent for 5 s: dead after all");
+});
+
+test("a gap in a core's metrics and heartbeats short of the limit (a nats-server failing over, a starved core) is a stall: recorded, its groups stay", async () => {
+  const s = setup({ cores: 2, active: 2, policy: staticPolicy() });
+  s.source.setAll({ emaFast: 5, emaSlow: 20, idleFraction: 0.2 });
+  await s.runUntil(2000);
+  const reta = [...s.actuator.reta];
+  s.actuator.log.length = 0;
+  s.source.silent.add(1); // last heard at 2000; its admin port does not refuse
+  await s.runUntil(4000);
+  s.source.silent.delete(1);
+  await s.runUntil(4500);
+  const liveness = s.log.entries
+    .filter((e) => e.core === 1)
+    .map((e) => [e.action, e.at])
+    .filter(([a]) => String(a).startsWith("core_"));
+  assert.deepEqual(liveness, [
+    ["core_stalled", 2600],
+    ["core_resumed", 4100],
+  ]);
+  assert.match(
+    String(s.log.entries.find((e) => e.action === "core_resumed")!.reason),
+    /after 2100 ms of silence/,
+  );
+  assert.equal(s.loop.dead.has(1), false, "never dead");
+  assert.equal(s.loop.stalled.size, 0);
+  assert.deepEqual(s.actuator.reta, reta, "no RETA rewrite: its flow groups stayed");
+  assert.ok(!s.actuator.log.some((l) => l.startsWith("reta") || l.startsWith("migrate")));
+  assert.match(
+    await s.registry.metrics(),
+    /ix_ixcp_decisions_total\{action="core_stalled",reason="silent"\} 1/,
+  );
+  assert.doesNotMatch(await s.registry.metrics(), /ix_ixcp_core_dead_total\{/);
+});
+
+test("a stall that lasts to the limit is a death after all: the stall record, then core_dead and the RETA rewrite", async () => {
+  const s = setup({ cores: 2, active: 2, policy: staticPolicy() });
+  s.source.setAll({ emaFast: 5, emaSlow: 20, idleFraction: 0.2 });
+  await s.runUntil(2000);
+  s.source.silent.add(1);
+  await s.runUntil(7200);
+  assert.deepEqual(
+    s.log.entries.filter((e) => e.core === 1).map((e) => e.action),
+    ["core_stalled", "core_dead"],
+  );
+  assert.equal(s.loop.stalled.size, 0, "dead, no longer stalled");
+  assert.ok(s.actuator.reta.every((q) => q === 0));
 });
