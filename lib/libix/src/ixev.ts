@@ -183,6 +183,7 @@ export class Ixev implements EventConditions, ConnRegistry {
   /** Every connection served by a core that died is dead (the app still closes nothing: the core is gone). */
   private coreFailed(core: number): void {
     if (this.busDown) return; // silence is ours, not the core's
+    this.threads.get(core)?.batch.abandon();
     for (const conn of [...this.conns.values()]) {
       if (conn.thread.core !== core) continue;
       this.unregister(conn);

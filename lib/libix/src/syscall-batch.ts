@@ -196,6 +196,19 @@ export class SyscallBatch {
     callbacks.forEach((cb, i) => cb?.(results[i] ?? -1));
   }
 
+  /**
+   * The core died (libix reported its connections dead): the kept batches are
+   * given up. The next batch's first_unacked moves past them, so a restarted
+   * core starts after them instead of running calls meant for its
+   * predecessor. Returns how many were given up.
+   */
+  abandon(): number {
+    const n = this.kept.length;
+    this.kept.length = 0;
+    this.timeoutMs = this.baseTimeoutMs;
+    return n;
+  }
+
   /** Resends the kept batches from `seq` on, in order (the core saw a later one first). */
   resendFrom(seq: number): void {
     const now = this.now();

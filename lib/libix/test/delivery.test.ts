@@ -190,3 +190,27 @@ test("a restarted core (new session) is followed from its first_unacked", () => 
   assert.equal(thread.events.delivered, 1);
   assert.equal(thread.events.counters.sessions, 2);
 });
+
+test("a core declared dead: its unanswered batches are given up, and the next batch's first_unacked moves past them", () => {
+  const { ixev, thread, sent, feed, clock, runLater } = app();
+  feed({ seq: 1, firstUnacked: 1 });
+  thread.call({ kind: K.SYS_LISTEN, port: 7 });
+  runLater();
+  thread.call({ kind: K.SYS_LISTEN, port: 8 });
+  runLater();
+  assert.equal(thread.batch.unanswered, 2);
+  ixev.liveness.seen(0, clock.ms);
+  ixev.liveness.check(clock.ms + 10_000);
+  assert.equal(thread.batch.unanswered, 0, "given up with the core");
+  const n = sent.length;
+  clock.ms += 10 * MAX_SYSCALL_RESEND_MS;
+  thread.tick();
+  assert.ok(
+    sent.slice(n).every((b) => b.calls.length === 0),
+    "nothing meant for the dead core is resent",
+  );
+  thread.call({ kind: K.SYS_LISTEN, port: 9 });
+  runLater();
+  assert.equal(sent.at(-1)!.seq, 3);
+  assert.equal(sent.at(-1)!.firstUnacked, 3, "a restarted core starts at this batch");
+});
