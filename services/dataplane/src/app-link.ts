@@ -40,6 +40,12 @@ import type { ix } from "@ix/proto";
 export const DEFAULT_RESEND_TIMEOUT_US = 200_000;
 /** The resend timeout doubles while nothing is acknowledged, up to this (us). */
 export const MAX_RESEND_TIMEOUT_US = 2_000_000;
+/**
+ * A batch the app reports missing is resent at once unless it was (re)sent
+ * less than this long ago (us): the app is untrusted, and reports on every
+ * batch must not turn into a stream of resends of the whole kept window.
+ */
+export const MIN_RESEND_GAP_US = 20_000;
 /** EventBatches kept for resending at most; beyond, the oldest is given up. */
 export const MAX_UNACKED_BATCHES = 4096;
 /** Bytes of EventBatches kept for resending at most. */
@@ -145,7 +151,9 @@ export class AppLink {
    */
   admit(b: ix.SyscallBatch): Admission {
     const first = b.firstUnacked ?? 0;
-    if (!(first > 0)) return "bare";
+    const seq = b.seq ?? 0;
+    // Not a sequence number (0, negative, fractional, beyond 2^53): bare.
+    if (!(first > 0) || !Number.isSafeInteger(first) || !Number.isSafeInteger(seq)) return "bare";
     const app = b.app ?? "";
     if (app !== this.app) {
       // A new app instance (or this core restarted): its sequence starts at what it still keeps.
@@ -156,14 +164,13 @@ export class AppLink {
     this.sequenced = true;
     if (b.eventsSession === this.session) {
       this.acknowledged(b.eventsAcked ?? 0);
-      if (b.eventsMissing) this.resendFrom(b.eventsMissing);
+      if (b.eventsMissing) this.resendFrom(b.eventsMissing, MIN_RESEND_GAP_US);
     }
     if (first > this.executed + 1) {
       // The app gave these up (it only does so for a core it thinks restarted).
       this.counters.syscallsSkipped += first - 1 - this.executed;
       this.executed = first - 1;
     }
-    const seq = b.seq ?? 0;
     if (b.calls.length > 0) {
       if (seq === this.executed + 1) {
         this.executed = seq;
@@ -217,10 +224,11 @@ export class AppLink {
     this.timeoutUs = this.baseTimeoutUs;
   }
 
-  private resendFrom(seq: number): void {
+  /** Resends the kept batches from `seq` on, skipping those (re)sent less than `minGapUs` ago. */
+  private resendFrom(seq: number, minGapUs = 0): void {
     const now = this.p.clock();
     for (const k of this.kept) {
-      if (k.seq < seq) continue;
+      if (k.seq < seq || now - k.sentUs < minGapUs) continue;
       k.sentUs = now;
       this.counters.eventsResent++;
       this.p.resend(k.bytes);

@@ -245,3 +245,35 @@ test("libix and a core over a channel losing every 7th batch and repeating every
   assert.ok(d.eventDuplicates > 0, "libix dropped repeated EventBatches");
   app.close();
 });
+
+test("a hostile app: sequence fields that are not integers make a batch bare, and a flood of resend reports resends each batch at most once per 20 ms", () => {
+  const { w, c } = oneCore();
+  const link = c.core.outbox.link;
+  for (const first of [Infinity, -1, 0.5, 2 ** 60]) {
+    sequenced(c, { seq: 1, firstUnacked: first, calls: [{ kind: K.SYS_LISTEN, port: 7 }] });
+    w.settle();
+  }
+  assert.equal(link.sequenced, false, "none of them started a sequence");
+  assert.equal(
+    c.core.inbox.counters.calls,
+    4,
+    "run as bare batches (the listen, then EADDRINUSE three times)",
+  );
+
+  sequenced(c, { seq: 1, firstUnacked: 1, calls: [{ kind: K.SYS_UDP_LISTEN, port: 53 }] });
+  w.settle();
+  sequenced(c, { seq: 2, firstUnacked: 2, calls: [{ kind: K.SYS_UDP_LISTEN, port: 54 }] });
+  w.settle();
+  const kept = link.unacked;
+  assert.ok(kept >= 2, "return codes kept, unacknowledged");
+  const before = link.counters.eventsResent;
+  for (let i = 0; i < 100; i++)
+    sequenced(c, { seq: 2, firstUnacked: 3, eventsSession: link.session, eventsMissing: 1 });
+  w.settle();
+  assert.equal(link.counters.eventsResent - before, 0, "all were sent under 20 ms ago: nothing resent");
+  w.time.advance(25_000);
+  for (let i = 0; i < 100; i++)
+    sequenced(c, { seq: 2, firstUnacked: 3, eventsSession: link.session, eventsMissing: 1 });
+  w.settle();
+  assert.equal(link.counters.eventsResent - before, kept, "each kept batch resent once for 100 reports");
+});
