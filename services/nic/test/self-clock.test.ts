@@ -164,6 +164,33 @@ test("credits that never come (lost TxBurst, restarted core): the queue is re-ar
   assert.deepEqual(sizes(bursts), [3, 2, 1], "the queue runs on");
 });
 
+test("one TxBurst lost among later ones (a nats-server died with it): the later credits do not free the queue, the timeout does, and frames keep their order", () => {
+  const { nic, bursts, arrive, time } = setup({ rxBurstsInFlight: 2, creditTimeoutUs: 100_000 });
+  arrive(3);
+  nic.pump();
+  arrive(2);
+  nic.pump();
+  assert.deepEqual(sizes(bursts), [3, 2], "two bursts in flight");
+  // The core's TxBurst crediting the first burst is lost; the one crediting the second arrives.
+  nic.credit(0, 2, 64);
+  arrive(4);
+  nic.pump();
+  assert.deepEqual(sizes(bursts), [3, 2], "credits are counted oldest first: still two outstanding, closed");
+  time.now += 100_000;
+  nic.pump();
+  assert.deepEqual(sizes(bursts), [3, 2, 4], "re-armed after the timeout: the waiting frames leave");
+  assert.equal(nic.clocks[0].rearms, 1);
+  nic.credit(0, 4, 64);
+  arrive(1);
+  nic.pump();
+  assert.deepEqual(sizes(bursts), [3, 2, 4, 1], "the queue runs on");
+  assert.deepEqual(
+    bursts.flat(),
+    Array.from({ length: 10 }, (_, i) => i + 1),
+    "every frame once, in arrival order",
+  );
+});
+
 test("a queue with nothing waiting is not re-armed (no timer while idle)", () => {
   const { nic, bursts, arrive, time } = setup({ creditTimeoutUs: 1000 });
   arrive(1);
