@@ -6,6 +6,14 @@
 /** Wall-clock microseconds (the unit of RX timestamps, timers and metrics). */
 export const clockUs = (): number => performance.timeOrigin * 1000 + performance.now() * 1000;
 
+/**
+ * Cumulative microseconds this thread's event loop has spent active (in
+ * callbacks, microtasks, GC; not waiting in epoll) since it started: Node's
+ * performance.eventLoopUtilization().active. What QueueMetrics subtracts
+ * from wall time to get a core's idle fraction.
+ */
+export const eventLoopActiveUs = (): number => performance.eventLoopUtilization().active * 1000;
+
 /** Undoes one schedule call. */
 export type CancelTimer = () => void;
 

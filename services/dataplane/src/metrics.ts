@@ -123,7 +123,7 @@ export function registerMetrics(registry: Registry, src: MetricSources): void {
   const last = () => src.thread.metrics.last;
   snapshotGauge(
     "ix_dp_idle_fraction",
-    "Fraction of the last 10 ms window the core spent idle",
+    "Fraction of the last 10 ms window the core spent idle: its event loop waiting for I/O (1 - event-loop utilization) plus time polled without work",
     () => last().idleFraction,
   );
   snapshotGauge(

@@ -5,8 +5,28 @@
 // delay (age of the oldest waiting frame). IXCP steps cores on these. The
 // poll fraction (time spent polling without work, poll-window.ts) is not
 // work, so it is not taken off the idle fraction; IXCP's power model adds it.
+//
+// Idle time. In IX an elastic thread does all of its work inside its cycle,
+// so "not in a cycle" is idle. Here a core is a Node process and most of its
+// CPU goes outside the cycle: reading and decoding the RxBursts and
+// SyscallBatches that arrive (NATS I/O callbacks), the socket writes of what
+// the cycle published, timers, garbage collection. Measured by cycle
+// durations alone, a core that took 30% of a CPU read 0.94-1.0 idle and IXCP
+// stepped down too early. So the service measures idle time as IX's idle
+// loop would see it: the time its event loop waited for I/O, i.e. 1 minus
+// Node's event-loop utilization (performance.eventLoopUtilization, which
+// counts every callback, microtask and GC pause as active), and the polled
+// time, which is active for the event loop but is not work, goes back to idle.
+// Unit tests on a manual clock give no loop source and get the cycle sum.
 export const EMA_ALPHAS = [0.5, 0.25, 0.125] as const;
 export const WINDOW_US = 10_000;
+
+/**
+ * Cumulative microseconds the process's event loop has been active (running
+ * callbacks, not waiting for I/O) since some fixed origin; only differences
+ * are used. See `eventLoopActiveUs` in clock.ts.
+ */
+export type LoopActiveClock = () => number;
 
 export interface WindowSnapshot {
   queueEma: [number, number, number];
@@ -25,8 +45,13 @@ export class QueueMetrics {
   private cycles = 0;
   private queueSum = 0;
   private framesSum = 0;
-  private busyUs = 0;
+  /** Sum of this window's cycle durations (us): the mean cycle time, and busy time without a loop clock. */
+  private cycleUs = 0;
   private pollUs = 0;
+  private readonly loopActiveUs: LoopActiveClock | undefined;
+  /** loopActiveUs() when the previous window(s) closed, and the clock's time then (us). */
+  private loopActiveAtClose = 0;
+  private loopReadAtUs: number;
   private maxDelayUs = 0;
   last: WindowSnapshot = {
     queueEma: [0, 0, 0],
@@ -38,8 +63,16 @@ export class QueueMetrics {
     cyclesPerSecond: 0,
   };
 
-  constructor(nowUs: number) {
-    this.windowStart = nowUs;
+  /**
+   * `nowUs`: the clock's time now (the first window starts here).
+   * `loopActiveUs`: the event loop's cumulative active time; when given,
+   * the idle fraction is the loop's idle time (plus the time polled without
+   * work) over the windows that closed, else the time outside cycles.
+   */
+  constructor(nowUs: number, loopActiveUs?: LoopActiveClock) {
+    this.windowStart = this.loopReadAtUs = nowUs;
+    this.loopActiveUs = loopActiveUs;
+    if (loopActiveUs) this.loopActiveAtClose = loopActiveUs();
   }
 
   /** Records one cycle: frames processed, frames left waiting, how long it ran, oldest frame's age. */
@@ -47,7 +80,7 @@ export class QueueMetrics {
     this.cycles++;
     this.queueSum += processed + backlog;
     this.framesSum += processed;
-    this.busyUs += durationUs;
+    this.cycleUs += durationUs;
     if (oldestAgeUs > this.maxDelayUs) this.maxDelayUs = oldestAgeUs;
   }
 
@@ -61,25 +94,42 @@ export class QueueMetrics {
    * least one closed. Windows without cycles count as idle with queue size 0.
    */
   tick(nowUs: number): boolean {
-    let closed = false;
-    while (nowUs - this.windowStart >= WINDOW_US) {
+    if (nowUs - this.windowStart < WINDOW_US) return false;
+    const closes = Math.floor((nowUs - this.windowStart) / WINDOW_US);
+    // Without a loop clock: the first window closed gets this window's cycle
+    // time, later ones (no cycle ran in them) are idle.
+    let idleFraction = Math.max(0, 1 - this.cycleUs / WINDOW_US);
+    let pollFraction = Math.min(1, this.pollUs / WINDOW_US);
+    if (this.loopActiveUs) {
+      // The loop's active time is read once per close, not per cycle, so the
+      // windows closed by this call share the fraction measured since the
+      // previous read (polled time was counted over the same span).
+      const active = this.loopActiveUs();
+      const spanUs = Math.max(1, nowUs - this.loopReadAtUs);
+      const workUs = Math.max(0, active - this.loopActiveAtClose - this.pollUs);
+      idleFraction = Math.min(1, Math.max(0, 1 - workUs / spanUs));
+      pollFraction = Math.min(1, this.pollUs / spanUs);
+      this.loopActiveAtClose = active;
+      this.loopReadAtUs = nowUs;
+    }
+    const shared = this.loopActiveUs !== undefined;
+    for (let k = 0; k < closes; k++) {
       const sample = this.cycles > 0 ? this.queueSum / this.cycles : 0;
       for (let i = 0; i < EMA_ALPHAS.length; i++) {
         this.ema[i] = EMA_ALPHAS[i] * sample + (1 - EMA_ALPHAS[i]) * this.ema[i];
       }
       this.last = {
         queueEma: [this.ema[0], this.ema[1], this.ema[2]],
-        idleFraction: Math.max(0, 1 - this.busyUs / WINDOW_US),
-        pollFraction: Math.min(1, this.pollUs / WINDOW_US),
+        idleFraction: k === 0 || shared ? idleFraction : 1,
+        pollFraction: k === 0 || shared ? pollFraction : 0,
         batchSize: this.cycles > 0 ? this.framesSum / this.cycles : 0,
-        cycleUs: this.cycles > 0 ? this.busyUs / this.cycles : 0,
+        cycleUs: this.cycles > 0 ? this.cycleUs / this.cycles : 0,
         queuingDelayUs: this.maxDelayUs,
         cyclesPerSecond: this.cycles * (1_000_000 / WINDOW_US),
       };
       this.windowStart += WINDOW_US;
-      this.cycles = this.queueSum = this.framesSum = this.busyUs = this.pollUs = this.maxDelayUs = 0;
-      closed = true;
+      this.cycles = this.queueSum = this.framesSum = this.cycleUs = this.pollUs = this.maxDelayUs = 0;
     }
-    return closed;
+    return true;
   }
 }

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { QueueMetrics, WINDOW_US } from "../src/queue-metrics.ts";
+import { clockUs, eventLoopActiveUs } from "../src/clock.ts";
 import { RxQueue } from "../src/rx-queue.ts";
 import { MbufPool } from "../src/mbuf-pool.ts";
 
@@ -21,6 +22,70 @@ test("EMAs follow IX's update rule over 10 ms windows", () => {
   assert.deepEqual(m.last.queueEma, [25 * 0.25, 12.5 * 0.75 * 0.75, 6.25 * 0.875 * 0.875]);
   assert.equal(m.last.idleFraction, 1);
   assert.equal(m.last.batchSize, 0);
+});
+
+test("with a loop clock, idle is wall time minus the loop's active time, polling given back to idle", () => {
+  let active = 5_000; // the loop clock's origin is arbitrary: only differences count
+  const m = new QueueMetrics(0, () => active);
+  m.recordCycle(4, 0, 200, 0); // the cycle itself: 200 us of the 3000 us active below
+  active += 3_000;
+  m.recordPoll(1_000);
+  assert.equal(m.tick(WINDOW_US), true);
+  assert.equal(m.last.idleFraction, 1 - 2_000 / WINDOW_US, "3000 us active, 1000 of them polling");
+  assert.equal(m.last.pollFraction, 1_000 / WINDOW_US);
+  assert.equal(m.last.cycleUs, 200, "the mean cycle time is still the cycles' own");
+  // Work outside any cycle (decoding, socket writes) is not idle.
+  active += 6_000;
+  m.tick(2 * WINDOW_US);
+  assert.equal(m.last.idleFraction, 1 - 6_000 / WINDOW_US);
+  assert.equal(m.last.cyclesPerSecond, 0);
+  // Three windows closed at once share the fraction measured over their span.
+  active += 15_000;
+  m.tick(5 * WINDOW_US);
+  assert.equal(m.last.idleFraction, 0.5);
+  // Polling counted beyond the loop's active time (clock skew) never reads as negative work.
+  m.recordPoll(50_000);
+  m.tick(6 * WINDOW_US);
+  assert.equal(m.last.idleFraction, 1);
+});
+
+test("forced work in event-loop callbacks outside any cycle reads as busy, bounded below by the thread's CPU time", async () => {
+  // A core's work outside its cycle (NATS reads and decodes, socket writes)
+  // is the case the cycle-sum idle fraction missed. Here the loop runs
+  // callbacks that burn CPU and never records a cycle. Whatever the machine's
+  // load, the loop's active wall time is at least the main thread's CPU time
+  // spent in callbacks (a descheduled callback still counts as active), and
+  // the CPU spent waiting in epoll is a few microseconds per turn: so the
+  // busy time reported is at least half the thread's CPU time, and positive.
+  const t0 = clockUs();
+  const cpu0 = process.threadCpuUsage();
+  const m = new QueueMetrics(t0, eventLoopActiveUs);
+  const forcedUs = 30_000;
+  for (let i = 0; i < 30; i++) {
+    await new Promise<void>((resolve) =>
+      setImmediate(() => {
+        const until = performance.now() + forcedUs / 30 / 1000;
+        while (performance.now() < until); // forced work inside a callback
+        resolve();
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1)); // and the loop waits for I/O between them
+  }
+  while (clockUs() - t0 < WINDOW_US) await new Promise((resolve) => setTimeout(resolve, 2));
+  const t1 = clockUs();
+  assert.equal(m.tick(t1), true);
+  const cpu = process.threadCpuUsage(cpu0);
+  const cpuUs = cpu.user + cpu.system;
+  const busyUs = (1 - m.last.idleFraction) * (t1 - t0);
+  assert.ok(m.last.idleFraction < 1, `a loop that burned ${forcedUs} us in callbacks read idle 1`);
+  assert.ok(
+    busyUs >= 0.5 * cpuUs,
+    `reported busy ${busyUs.toFixed(0)} us over ${(t1 - t0).toFixed(0)} us, thread CPU ${cpuUs} us`,
+  );
+  // The cycle-sum measure this replaces saw no cycle, hence idle 1 for the same work.
+  const old = new QueueMetrics(t0);
+  old.tick(t1);
+  assert.equal(old.last.idleFraction, 1);
 });
 
 test("the RX ring is bounded, keeps order and extracts flow groups in order", () => {
