@@ -17,7 +17,7 @@ import {
 } from "@ix/bus";
 import { placeComponents, type Placement } from "./placement.ts";
 import { spawnService, type ServiceProcess, type SpawnOptions } from "./process.ts";
-import { setupTap, type TapHandle } from "./tap.ts";
+import { setupTap, type TapBridge, type TapHandle } from "./tap.ts";
 
 export const REPO_ROOT = join(import.meta.dirname, "..", "..", "..");
 const script = (service: string): string => join(REPO_ROOT, "services", service, "src", "main.ts");
@@ -33,6 +33,12 @@ export interface ClusterOptions {
   tap?: boolean;
   namespace?: string;
   tapName?: string;
+  /**
+   * How frames cross between the TAP and the NIC (lib/cluster/src/tap.ts):
+   * "socat" (default; a socat process and L2-over-UDP) or "direct" (the NIC
+   * reads and writes the TAP's descriptor itself).
+   */
+  tapBridge?: TapBridge;
   echo?: boolean;
   /** Extra flags per service kind. */
   extraArgs?: Partial<Record<"nic" | "dataplane" | "app" | "ixcp", string[]>>;
@@ -125,6 +131,18 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
   try {
     const wirePort = await freePort();
     const socatPort = await freePort();
+    const tapOptions = {
+      namespace: opts.namespace ?? "ix",
+      tapName: opts.tapName ?? "ixtap0",
+      linuxIp: LINUX_IP,
+      prefix: 24,
+      nicPort: wirePort,
+      socatPort,
+      bridge: opts.tapBridge ?? "socat",
+    };
+    // The direct bridge: the tap exists before the NIC, which inherits its descriptor as fd 3.
+    const direct = opts.tap === true && tapOptions.bridge === "direct";
+    if (direct) tap = await setupTap(tapOptions);
     const nic = await spawnKept({
       name: "nic",
       echo: opts.echo,
@@ -138,13 +156,15 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
         // Without a TAP nobody listens on the UDP side: a fixed peer would make
         // the NIC write every outbound frame to a closed port (measured: ~40%
         // of the NIC's busy time under nats-l2 load).
-        ...(opts.tap ? ["--wire-peer", `127.0.0.1:${socatPort}`] : []),
+        ...(opts.tap && !direct ? ["--wire-peer", `127.0.0.1:${socatPort}`] : []),
+        ...(direct ? ["--wire-tap-fd", "3"] : []),
         "--host-ip",
         HOST_IP,
         "--host-mac",
         HOST_MAC,
         ...(opts.extraArgs?.nic ?? []),
       ],
+      ...(direct && tap?.fd !== undefined ? { fds: [tap.fd] } : {}),
     });
     started.push(nic);
     const coreSpawns = await Promise.allSettled(
@@ -206,16 +226,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
       });
       started.push(ixcp);
     }
-    if (opts.tap) {
-      tap = await setupTap({
-        namespace: opts.namespace ?? "ix",
-        tapName: opts.tapName ?? "ixtap0",
-        linuxIp: LINUX_IP,
-        prefix: 24,
-        nicPort: wirePort,
-        socatPort,
-      });
-    }
+    if (opts.tap && !direct) tap = await setupTap(tapOptions);
     const restartService = async (name: "nic" | "app", signal?: NodeJS.Signals): Promise<ServiceProcess> => {
       const old = name === "nic" ? cluster.nic : cluster.app;
       const spawnOpts = spawned.get(name);

@@ -22,4 +22,5 @@ export {
 } from "./cluster.ts";
 export { placeComponents, type Placement } from "./placement.ts";
 export { spawnService, type ServiceProcess, type SpawnOptions } from "./process.ts";
-export { canUseTap, setupTap, type TapOptions, type TapHandle } from "./tap.ts";
+export { canUseTap, setupTap, TAP_BRIDGES, type TapBridge, type TapOptions, type TapHandle } from "./tap.ts";
+export { openTapDevice } from "./tun-device.ts";

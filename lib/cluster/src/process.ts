@@ -23,6 +23,8 @@ export interface SpawnOptions {
    * reported at once, not at this bound).
    */
   readyTimeoutMs?: number;
+  /** Descriptors the child inherits as fd 3, 4, ... (e.g. a TAP device for the NIC's --wire-tap-fd 3). */
+  fds?: number[];
 }
 
 const READY_TIMEOUT_MS = 60_000;
@@ -35,7 +37,7 @@ export function spawnService(opts: SpawnOptions): Promise<ServiceProcess> {
   const nodeArgs = (process.env.IX_NODE_ARGS ?? "").split(" ").filter((a) => a !== "");
   const child = spawn(process.execPath, [...nodeArgs, ...opts.args], {
     env: { ...process.env, ...opts.env },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["ignore", "pipe", "pipe", ...(opts.fds ?? [])],
   });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   let tail = "";

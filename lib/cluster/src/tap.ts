@@ -1,10 +1,22 @@
 // Real Linux clients reach the cluster through a TAP device (verified recipe
-// in shared/platform-notes.md): socat creates the tap in the root namespace
-// and bridges it to the NIC's L2-over-UDP port; the tap then moves into a
-// network namespace of our own, where Linux is 10.77.0.1/24 and the cluster's
-// host is 10.77.0.2. Needs root (CAP_NET_ADMIN). Nothing outside the
-// namespace is touched; teardown deletes it.
+// in shared/platform-notes.md), which then moves into a network namespace of
+// our own, where Linux is 10.77.0.1/24 and the cluster's host is 10.77.0.2.
+// Two bridges between the TAP and the NIC:
+// - "socat" (the default): socat creates the tap in the root namespace and
+//   bridges it to the NIC's L2-over-UDP port (a process and a UDP hop on the
+//   frame path);
+// - "direct": the launcher opens the tap itself (tun-device.ts) and the NIC
+//   inherits the descriptor and reads/writes it (--wire-tap-fd 3); the
+//   launcher keeps it open, so the tap outlives NIC restarts as with socat.
+// Needs root (CAP_NET_ADMIN). Nothing outside the namespace is touched;
+// teardown deletes it.
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { closeSync } from "node:fs";
+import { openTapDevice } from "./tun-device.ts";
+
+/** How frames cross between the TAP and the NIC (see the top of this file). */
+export type TapBridge = "socat" | "direct";
+export const TAP_BRIDGES: readonly TapBridge[] = ["socat", "direct"];
 
 export interface TapOptions {
   namespace: string;
@@ -15,12 +27,16 @@ export interface TapOptions {
   nicPort: number;
   /** socat's own UDP port (the NIC sends frames here). */
   socatPort: number;
+  /** Default "socat". */
+  bridge?: TapBridge;
 }
 
 export interface TapHandle {
   opts: TapOptions;
-  /** socat's process id (the bridge between the TAP and the NIC's UDP port). */
+  /** socat's process id (the bridge between the TAP and the NIC's UDP port); undefined with the direct bridge. */
   socatPid: number | undefined;
+  /** The direct bridge: the tap's descriptor, to pass to the NIC (--wire-tap-fd); undefined with socat. */
+  fd: number | undefined;
   /** Runs a command inside the namespace (e.g. ["ping", "-c1", "10.77.0.2"]). */
   exec(argv: string[]): string;
   teardown(): Promise<void>;
@@ -55,14 +71,18 @@ export async function setupTap(opts: TapOptions): Promise<TapHandle> {
   } catch {
     // none
   }
-  const socat: ChildProcess = spawn(
-    "socat",
-    [
-      `TUN,tun-type=tap,tun-name=${opts.tapName},iff-no-pi`,
-      `UDP-DATAGRAM:127.0.0.1:${opts.nicPort},bind=127.0.0.1:${opts.socatPort}`,
-    ],
-    { stdio: "ignore" },
-  );
+  const direct = opts.bridge === "direct";
+  const fd = direct ? openTapDevice(opts.tapName) : undefined;
+  const socat: ChildProcess | undefined = direct
+    ? undefined
+    : spawn(
+        "socat",
+        [
+          `TUN,tun-type=tap,tun-name=${opts.tapName},iff-no-pi`,
+          `UDP-DATAGRAM:127.0.0.1:${opts.nicPort},bind=127.0.0.1:${opts.socatPort}`,
+        ],
+        { stdio: "ignore" },
+      );
   const linkExists = (): boolean => {
     try {
       run(["ip", "link", "show", opts.tapName]);
@@ -71,21 +91,29 @@ export async function setupTap(opts: TapOptions): Promise<TapHandle> {
       return false;
     }
   };
-  await waitFor(linkExists, 5000, `tap ${opts.tapName}`);
-  run(["ip", "netns", "add", ns]);
   const inNs = (argv: string[]): string => run(["ip", "netns", "exec", ns, ...argv]);
-  run(["ip", "link", "set", opts.tapName, "netns", ns]);
-  inNs(["ip", "link", "set", "lo", "up"]);
-  inNs(["sysctl", "-qw", "net.ipv6.conf.all.disable_ipv6=1"]);
-  inNs(["ip", "addr", "add", `${opts.linuxIp}/${opts.prefix}`, "dev", opts.tapName]);
-  inNs(["ip", "link", "set", opts.tapName, "up"]);
+  try {
+    await waitFor(linkExists, 5000, `tap ${opts.tapName}`);
+    run(["ip", "netns", "add", ns]);
+    run(["ip", "link", "set", opts.tapName, "netns", ns]);
+    inNs(["ip", "link", "set", "lo", "up"]);
+    inNs(["sysctl", "-qw", "net.ipv6.conf.all.disable_ipv6=1"]);
+    inNs(["ip", "addr", "add", `${opts.linuxIp}/${opts.prefix}`, "dev", opts.tapName]);
+    inNs(["ip", "link", "set", opts.tapName, "up"]);
+  } catch (e) {
+    if (fd !== undefined) closeSync(fd);
+    socat?.kill("SIGTERM");
+    throw e;
+  }
   return {
     opts,
-    socatPid: socat.pid,
+    socatPid: socat?.pid,
+    fd,
     exec: inNs,
     teardown: async () => {
+      if (fd !== undefined) closeSync(fd);
       // Wait for socat to go: a caller that returns from teardown finds no process left.
-      if (socat.exitCode === null && socat.signalCode === null) {
+      if (socat && socat.exitCode === null && socat.signalCode === null) {
         const gone = new Promise((r) => socat.once("exit", r));
         socat.kill("SIGTERM");
         await gone;

@@ -28,6 +28,13 @@ export interface NicConfig {
   wireListen: UdpAddress | null;
   /** Where outgoing frames are sent; null: the source of the last datagram received. */
   wirePeer: UdpAddress | null;
+  /**
+   * An inherited file descriptor of a Linux TAP device (opened with
+   * IFF_TAP | IFF_NO_PI by whoever started the NIC: one read or write is one
+   * Ethernet frame); the NIC reads and writes it directly, without the
+   * socat <-> UDP bridge. null: no TAP wire.
+   */
+  wireTapFd: number | null;
   hostIp: number;
   hostMac: Uint8Array;
   /** Accept unicast frames for any MAC (default: only hostMac and broadcast/multicast). */
@@ -48,6 +55,7 @@ const OPTIONS = {
   "credit-timeout-ms": "IX_NIC_CREDIT_TIMEOUT_MS",
   "wire-listen": "IX_NIC_WIRE_LISTEN",
   "wire-peer": "IX_NIC_WIRE_PEER",
+  "wire-tap-fd": "IX_NIC_WIRE_TAP_FD",
   "host-ip": "IX_HOST_IP",
   "host-mac": "IX_HOST_MAC",
   promiscuous: "IX_NIC_PROMISCUOUS",
@@ -116,6 +124,7 @@ export function loadConfig(argv: string[] = [], env: NodeJS.ProcessEnv = {}): Ni
   );
   const listen = get("wire-listen");
   const peer = get("wire-peer");
+  const tapFd = get("wire-tap-fd");
   const promiscuous = get("promiscuous");
   return {
     id: get("id") ?? "0",
@@ -128,6 +137,8 @@ export function loadConfig(argv: string[] = [], env: NodeJS.ProcessEnv = {}): Ni
     creditTimeoutMs: int("credit-timeout-ms", 100, 1, 60_000),
     wireListen: listen === undefined ? null : parseUdpAddress("wire-listen", listen),
     wirePeer: peer === undefined ? null : parseUdpAddress("wire-peer", peer),
+    // 0-2 are stdio: a TAP fd is passed as 3 or above.
+    wireTapFd: tapFd === undefined ? null : intIn("wire-tap-fd", tapFd, 3, 65535),
     hostIp: parseIpv4(get("host-ip") ?? "10.77.0.2"),
     hostMac: parseMac(get("host-mac") ?? "02:00:00:00:00:02"),
     promiscuous: promiscuous !== undefined && /^(1|true|yes|on)$/i.test(promiscuous),

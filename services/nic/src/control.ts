@@ -47,8 +47,8 @@ export function nicStatus(nic: Nic): ix.NicStatus.$Properties {
       txFrames: nic.txFrames[q],
     })),
     retaSize: nic.classifier.retaSize,
-    wireIn: nic.wireIn[0] + nic.wireIn[1],
-    wireOut: nic.wireOut[0] + nic.wireOut[1],
+    wireIn: nic.wireIn.reduce((a, b) => a + b, 0),
+    wireOut: nic.wireOut.reduce((a, b) => a + b, 0),
     faults: faultState(nic),
   };
 }

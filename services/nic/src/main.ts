@@ -14,6 +14,7 @@ import { formatIpv4, formatMac } from "./netstack.ts";
 import { Nic } from "./nic.ts";
 import { NatsWire } from "./wire-nats.ts";
 import { UdpWire } from "./wire-udp.ts";
+import { TapWire } from "./wire-tap.ts";
 
 function readConfig(): NicConfig {
   if (process.argv.includes("--help")) {
@@ -37,9 +38,16 @@ async function main(): Promise<void> {
   nic.attachWire(natsWire);
   const udp = cfg.wireListen ? await UdpWire.open(nic, cfg.wireListen, cfg.wirePeer) : null;
   if (udp) nic.attachWire(udp);
+  const tap = cfg.wireTapFd === null ? null : new TapWire(nic, cfg.wireTapFd);
+  if (tap) nic.attachWire(tap);
 
   const registry = createRegistry("nic");
-  registerNicMetrics(registry, { nic, control, udpSendErrors: () => udp?.sendErrors ?? 0 });
+  registerNicMetrics(registry, {
+    nic,
+    control,
+    udpSendErrors: () => udp?.sendErrors ?? 0,
+    tapSendErrors: () => tap?.sendErrors ?? 0,
+  });
   const nc = await connectBus(`nic-${cfg.id}`);
   const admin = await startAdminServer({
     service: "nic",
@@ -76,6 +84,7 @@ async function main(): Promise<void> {
     natsWire.stop();
     await nc.drain().catch(() => undefined);
     await udp?.close();
+    tap?.close();
     await admin.close();
     process.exit(0);
   };

@@ -11,6 +11,8 @@ export interface MetricSources {
   control?: NicControl;
   /** Datagrams the UDP wire failed to send. */
   udpSendErrors?: () => number;
+  /** Frames the TAP wire failed to write (wire-tap.ts). */
+  tapSendErrors?: () => number;
 }
 
 /** A counter whose value is read from the datapath at scrape time. */
@@ -130,6 +132,7 @@ export function registerNicMetrics(registry: Registry, src: MetricSources): void
   mirrored(registry, "ix_nic_drops_total", "Frames or messages dropped, by reason", ["reason"], (set) => {
     for (const r of DROP_REASONS) set({ reason: r }, nic.drops[r]);
     if (src.udpSendErrors) set({ reason: "udp_send_error" }, src.udpSendErrors());
+    if (src.tapSendErrors) set({ reason: "tap_write_error" }, src.tapSendErrors());
   });
   mirrored(
     registry,

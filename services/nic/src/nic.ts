@@ -13,8 +13,8 @@ import { RxRing } from "./rx-ring.ts";
 import { BurstClock } from "./burst-clock.ts";
 import type { RxFrame } from "@ix/bus";
 
-export const WIRE_SIDES = ["udp", "nats"] as const;
-export const WireSide = { Udp: 0, Nats: 1 } as const;
+export const WIRE_SIDES = ["udp", "nats", "tap"] as const;
+export const WireSide = { Udp: 0, Nats: 1, Tap: 2 } as const;
 
 /** A wire attachment; send() returns how many frames actually left (0 when it has no peer). */
 export interface WirePort {
@@ -88,8 +88,9 @@ export class Nic {
   readonly rxBytes: number[];
   readonly txFrames: number[];
   readonly txBytes: number[];
-  readonly wireIn = [0, 0];
-  readonly wireOut = [0, 0];
+  /** Per wire side (WIRE_SIDES): frames received from / sent to it. */
+  readonly wireIn = [0, 0, 0];
+  readonly wireOut = [0, 0, 0];
   readonly drops: Record<DropReason, number> = {
     runt: 0,
     oversize: 0,
