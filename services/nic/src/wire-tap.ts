@@ -28,14 +28,14 @@ export class TapWire implements WirePort {
   sendErrors = 0;
   /** Reads that failed; the last error stops the reader (the device is gone). */
   readErrors = 0;
-  private readonly nic: Nic;
+  private readonly nic: Pick<Nic, "wireInput">;
   private readonly fd: number;
   private slab = Buffer.allocUnsafe(SLAB_BYTES);
   private offset = 0;
   private closed = false;
 
   /** Starts reading `fd` (a TAP device opened IFF_TAP | IFF_NO_PI) into `nic`. */
-  constructor(nic: Nic, fd: number) {
+  constructor(nic: Pick<Nic, "wireInput">, fd: number) {
     this.nic = nic;
     this.fd = fd;
     this.readNext();
@@ -81,7 +81,11 @@ export class TapWire implements WirePort {
     return sent;
   }
 
-  /** Stops reading and writing; the descriptor belongs to whoever passed it and stays open. */
+  /**
+   * Stops reading and writing; the descriptor belongs to whoever passed it
+   * and stays open. A read already waiting in the thread pool ends with the
+   * next frame (or when the descriptor closes) and is then ignored.
+   */
   close(): void {
     this.closed = true;
   }

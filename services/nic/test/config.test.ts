@@ -27,6 +27,8 @@ test("flags win over the environment", () => {
   assert.equal(formatIpv4(c.hostIp), "10.0.0.5");
   assert.deepEqual(c.wireListen, { host: "127.0.0.1", port: 4000 });
   assert.equal(c.promiscuous, true);
+  assert.equal(c.wireTapFd, null, "no TAP wire unless asked");
+  assert.equal(loadConfig(["--wire-tap-fd", "3"]).wireTapFd, 3);
 });
 
 test("bad values are refused with the flag's name", () => {
@@ -34,6 +36,8 @@ test("bad values are refused with the flag's name", () => {
   assert.throws(() => loadConfig(["--reta-size", "1024"]), /reta-size/);
   assert.throws(() => loadConfig(["--queues", "0"]), /--queues/);
   assert.throws(() => loadConfig(["--wire-peer", "nohost"]), /--wire-peer/);
+  assert.throws(() => loadConfig(["--wire-tap-fd", "1"]), /--wire-tap-fd/, "0-2 are stdio");
+  assert.throws(() => loadConfig([], { IX_NIC_WIRE_TAP_FD: "x" }), /--wire-tap-fd/);
   assert.throws(() => loadConfig(["--bogus", "1"]), /unknown argument/);
   assert.throws(() => loadConfig([], { IX_RSS_KEY: "abcd" }), /rss-key/);
   assert.throws(() => loadConfig([], { IX_HOST_MAC: "zz" }), /MAC/);
