@@ -217,6 +217,9 @@ export namespace ix {
         /** RxBurst frames. */
         frames: ix.Frame.$Properties[];
 
+        /** RxBurst burstsInFlight. */
+        burstsInFlight: number;
+
         /**
          * Encodes the specified RxBurst message. Does not implicitly {@link ix.RxBurst.verify|verify} messages.
          * @param message RxBurst message or plain object to encode
@@ -274,6 +277,9 @@ export namespace ix {
 
             /** RxBurst frames */
             frames?: (ix.Frame.$Properties[]|null);
+
+            /** RxBurst burstsInFlight */
+            burstsInFlight?: (number|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];

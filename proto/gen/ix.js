@@ -541,6 +541,7 @@ export const ix = $root.ix = (() => {
          * @typedef {Object} ix.RxBurst.$Properties
          * @property {number|null} [queue] RxBurst queue
          * @property {Array.<ix.Frame.$Properties>|null} [frames] RxBurst frames
+         * @property {number|null} [burstsInFlight] RxBurst burstsInFlight
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -590,6 +591,14 @@ export const ix = $root.ix = (() => {
         RxBurst.prototype.frames = $util.emptyArray;
 
         /**
+         * RxBurst burstsInFlight.
+         * @member {number} burstsInFlight
+         * @memberof ix.RxBurst
+         * @instance
+         */
+        RxBurst.prototype.burstsInFlight = 0;
+
+        /**
          * Encodes the specified RxBurst message. Does not implicitly {@link ix.RxBurst.verify|verify} messages.
          * @function encode
          * @memberof ix.RxBurst
@@ -610,6 +619,8 @@ export const ix = $root.ix = (() => {
             if (message.frames != null && message.frames.length)
                 for (let i = 0; i < message.frames.length; ++i)
                     $root.ix.Frame.encode(message.frames[i], writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+            if (message.burstsInFlight != null && $Object.hasOwnProperty.call(message, "burstsInFlight") && message.burstsInFlight !== 0)
+                writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.burstsInFlight);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -671,6 +682,15 @@ export const ix = $root.ix = (() => {
                         message.frames.push($root.ix.Frame.decode(reader, reader.size(), $undefined, _depth + 1));
                         continue;
                     }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.burstsInFlight = value;
+                        else
+                            delete message.burstsInFlight;
+                        continue;
+                    }
                 }
                 reader.skipType(wireType, _depth, tag);
                 if (!reader.discardUnknown) {
@@ -719,6 +739,9 @@ export const ix = $root.ix = (() => {
                     message.frames[i] = $root.ix.Frame.fromObject(object.frames[i], _depth + 1);
                 }
             }
+            if (object.burstsInFlight != null)
+                if ($Number(object.burstsInFlight) !== 0)
+                    message.burstsInFlight = object.burstsInFlight >>> 0;
             return message;
         };
 
@@ -741,8 +764,10 @@ export const ix = $root.ix = (() => {
             let object = {};
             if (options.arrays || options.defaults)
                 object.frames = [];
-            if (options.defaults)
+            if (options.defaults) {
                 object.queue = 0;
+                object.burstsInFlight = 0;
+            }
             if (message.queue != null && $Object.hasOwnProperty.call(message, "queue"))
                 object.queue = message.queue;
             if (message.frames && message.frames.length) {
@@ -750,6 +775,8 @@ export const ix = $root.ix = (() => {
                 for (let j = 0; j < message.frames.length; ++j)
                     object.frames[j] = $root.ix.Frame.toObject(message.frames[j], options, _depth + 1);
             }
+            if (message.burstsInFlight != null && $Object.hasOwnProperty.call(message, "burstsInFlight"))
+                object.burstsInFlight = message.burstsInFlight;
             return object;
         };
 

@@ -8,6 +8,7 @@ import type { RxFrame } from "./frame.ts";
 // ix.RxBurst
 const RXB_QUEUE = 1;
 const RXB_FRAMES = 2;
+const RXB_BURSTS_IN_FLIGHT = 3;
 // ix.Frame
 const F_DATA = 1;
 const F_RX_TIME_US = 2;
@@ -22,6 +23,12 @@ const TXB_BATCH_LIMIT = 4;
 /** Encodes RxBursts into one reused arena: no allocation per frame. */
 export class RxBurstWriter {
   private readonly w = new ProtoWriter();
+  private readonly burstsInFlight: number;
+
+  /** `burstsInFlight`: the NIC's bound stated in every burst (0: not stated). */
+  constructor(burstsInFlight = 0) {
+    this.burstsInFlight = burstsInFlight;
+  }
 
   /** One RxBurst of `frames[start, start + count)` (each frame's data copied once, into the message). */
   encode(queue: number, frames: readonly RxFrame[], start = 0, count = frames.length - start): Uint8Array {
@@ -38,8 +45,16 @@ export class RxBurstWriter {
       w.uintField(F_FLOW_GROUP, f.flowGroup);
       w.ldelim();
     }
+    if (this.burstsInFlight > 0) w.uintField(RXB_BURSTS_IN_FLIGHT, this.burstsInFlight);
     return w.finish();
   }
+}
+
+/** What an RxBurst says besides its frames. */
+export interface RxBurstHeader {
+  queue: number;
+  /** The NIC's bound on the queue's bursts in flight; 0: not stated. */
+  burstsInFlight: number;
 }
 
 const EMPTY = new Uint8Array(0);
@@ -48,15 +63,24 @@ const frameReader = new ProtoReader();
 
 /**
  * Decodes an RxBurst: `onFrame` gets each frame (a fresh RxFrame whose data is
- * a view into `data`, no copy), in order. Returns the number of frames, or -1
- * if the message is malformed (frames before the fault were delivered).
+ * a view into `data`, no copy), in order; `header`, when given, gets the
+ * other fields (reset first). Returns the number of frames, or -1 if the
+ * message is malformed (frames before the fault were delivered).
  */
-export function decodeRxBurst(data: Uint8Array, onFrame: (f: RxFrame) => void): number {
+export function decodeRxBurst(
+  data: Uint8Array,
+  onFrame: (f: RxFrame) => void,
+  header?: RxBurstHeader,
+): number {
   const r = reader.reset(data);
   let n = 0;
+  if (header) header.queue = header.burstsInFlight = 0;
   while (r.next()) {
     if (r.field !== RXB_FRAMES || r.wireType !== WireType.Len) {
-      r.skip();
+      if (header && r.wireType === WireType.Varint && r.field === RXB_QUEUE) header.queue = r.uint32();
+      else if (header && r.wireType === WireType.Varint && r.field === RXB_BURSTS_IN_FLIGHT)
+        header.burstsInFlight = r.uint32();
+      else r.skip();
       continue;
     }
     if (r.lengthPrefix() < 0) break;

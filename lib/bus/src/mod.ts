@@ -63,6 +63,7 @@ export {
   decodeRxBurst,
   decodeTxBurst,
   type TxBurstView,
+  type RxBurstHeader,
 } from "./burst-codec.ts";
 export {
   RSS_OPTIONS,
@@ -84,3 +85,4 @@ export {
 } from "./ixcp-admin.ts";
 export { ERROR_HEADER, MSG_TYPE_HEADER } from "./headers.ts";
 export { DEFAULT_SLO_US, SLO_ENV, sloUs } from "./slo.ts";
+export { owesReturn } from "./run-io.ts";

@@ -41,6 +41,21 @@ test("RxBurst: the writer's bytes are protobufjs's, and both decoders agree", ()
   assert.equal(decoded[0].data.buffer, theirs.buffer, "frames are views into the message (no copy)");
 });
 
+test("RxBurst: the NIC's bound on bursts in flight is protobufjs's field 3 and decodes into the header", () => {
+  const mine = new RxBurstWriter(2).encode(1, FRAMES.slice(0, 1));
+  const theirs = ix.RxBurst.encode({ queue: 1, frames: FRAMES.slice(0, 1), burstsInFlight: 2 }).finish();
+  assert.deepEqual(Buffer.from(mine), Buffer.from(theirs), "byte-exact");
+  const header = { queue: 9, burstsInFlight: 9 };
+  assert.equal(
+    decodeRxBurst(theirs, () => undefined, header),
+    1,
+  );
+  assert.deepEqual(header, { queue: 1, burstsInFlight: 2 });
+  // Not stated (an older NIC): 0, and the header is reset, not left from the previous burst.
+  decodeRxBurst(new RxBurstWriter().encode(0, FRAMES.slice(0, 1)), () => undefined, header);
+  assert.deepEqual(header, { queue: 0, burstsInFlight: 0 });
+});
+
 test("RxBurst: default fields are left out (proto3) and decode as 0; a sub-range of slots encodes", () => {
   const frames: RxFrame[] = [
     { data: bytes(1, 9), rxTimeUs: 0, rssHash: 0, flowGroup: 0 },

@@ -12,6 +12,7 @@
 // answered and resent (syscall-batch.ts); tick() runs the timers of both
 // (resend, and the delayed acknowledgement of batches that needed no answer).
 import { ix } from "@ix/proto";
+import { owesReturn } from "@ix/bus";
 import { SyscallBatch, type ResultCallback } from "./syscall-batch.ts";
 import { EventSequence } from "./event-sequence.ts";
 
@@ -132,8 +133,9 @@ export class UserThread {
   /**
    * Handles one EventBatch from the core. A batch with events is a return
    * from run_io: it is answered with exactly one SyscallBatch, empty if no
-   * call was made (the core holds the next events until it comes). A batch of
-   * return codes alone needs no answer. Malformed input is dropped by the
+   * call was made (the core holds the next events until it comes), unless
+   * its only events are send completions (@ix/bus owesReturn): then only
+   * calls made are sent. A batch of return codes alone needs no answer. Malformed input is dropped by the
    * caller's decode.
    */
   handleBatch(b: ix.EventBatch): void {
@@ -164,7 +166,9 @@ export class UserThread {
     } finally {
       this.dispatching = false;
     }
-    this.flush(b.events.length > 0);
+    let owes = false;
+    for (const e of b.events) if (owesReturn(e.kind ?? 0)) owes = true;
+    this.flush(owes);
   }
 
   /** Sends every call queued so far as one SyscallBatch (nothing when none, unless `returning` from run_io). */

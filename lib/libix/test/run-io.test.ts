@@ -30,8 +30,8 @@ function app() {
 
 test("events with no call in answer: one empty SyscallBatch, the return from run_io", () => {
   const { sent, feed } = app();
-  // An EV_SENT for a cookie ixev does not know: no handler makes a call.
-  feed({ seq: 1, events: [{ kind: E.EV_SENT, cookie: 99, handle: 5 }] });
+  // An EV_DEAD for a cookie ixev does not know: no handler makes a call.
+  feed({ seq: 1, events: [{ kind: E.EV_DEAD, cookie: 99, handle: 5, value: 1 }] });
   assert.equal(sent.length, 1, "exactly one answer");
   assert.deepEqual(sent[0].calls, [], "empty");
   assert.match(sent[0].app, /^test#[0-9a-f]{12}$/, "it names the instance like every batch");
@@ -42,6 +42,23 @@ test("events with no call in answer: one empty SyscallBatch, the return from run
     [[K.SYS_REJECT, 6]],
     "the calls made while handling are the answer",
   );
+});
+
+test("send completions alone owe no return: no empty SyscallBatch for them (@ix/bus owesReturn)", () => {
+  const { sent, feed } = app();
+  feed({ seq: 1, events: [{ kind: E.EV_SENT, cookie: 99, handle: 5, value: 10 }] });
+  feed({ seq: 2, events: [{ kind: E.EV_UDP_SENT, cookie: 98 }] });
+  assert.equal(sent.length, 0, "nothing to answer, nothing sent");
+  // With any other event beside them the batch is a return again.
+  feed({
+    seq: 3,
+    events: [
+      { kind: E.EV_SENT, cookie: 99, handle: 5, value: 10 },
+      { kind: E.EV_DEAD, cookie: 97, handle: 4, value: 1 },
+    ],
+  });
+  assert.equal(sent.length, 1);
+  assert.deepEqual(sent[0].calls, []);
 });
 
 test("return codes alone are not answered", () => {

@@ -6,7 +6,7 @@
 // failures are counted, never fatal: the app and the wire are untrusted.
 import type { NatsConnection, Subscription } from "@nats-io/transport-node";
 import { ix } from "@ix/proto";
-import { subjects as S, TxBurstWriter, decodeRxBurst, type RxFrame } from "@ix/bus";
+import { subjects as S, TxBurstWriter, decodeRxBurst, type RxBurstHeader, type RxFrame } from "@ix/bus";
 import { DataplaneCore, type CoreIo } from "./core.ts";
 import type { TxSink } from "./elastic-thread.ts";
 import { clockUs, eventLoopActiveUs, nodeTimers } from "./clock.ts";
@@ -72,12 +72,13 @@ export class CoreBus {
   /** Reused for every RxBurst: the decoded frames go straight into the RX ring. */
   private readonly rxFrames: RxFrame[] = [];
   private readonly keepRx = (f: RxFrame): void => void this.rxFrames.push(f);
+  private readonly rxHeader: RxBurstHeader = { queue: 0, burstsInFlight: 0 };
 
   private onRx(data: Uint8Array): void {
     const frames = this.rxFrames;
     // A malformed burst still delivers the frames before the fault (each was whole).
-    if (decodeRxBurst(data, this.keepRx) < 0) this.malformed.rx++;
-    this.core.receiveRx(frames);
+    if (decodeRxBurst(data, this.keepRx, this.rxHeader) < 0) this.malformed.rx++;
+    this.core.receiveRx(frames, this.rxHeader.burstsInFlight);
     frames.length = 0;
   }
 

@@ -25,6 +25,7 @@ import { CoreControl } from "./control.ts";
 import { Migrations } from "./migration.ts";
 import { AppWatch } from "./app-watch.ts";
 import { PollWindow } from "./poll-window.ts";
+import { CreditHold } from "./credit-hold.ts";
 import type { Timers } from "./clock.ts";
 import type { DataplaneConfig } from "./config.ts";
 
@@ -68,6 +69,7 @@ export class DataplaneCore {
   readonly batch: BatchLimit;
   readonly control: CoreControl;
   readonly poll: PollWindow;
+  readonly credits = new CreditHold();
   readonly thread: ElasticThread;
 
   constructor(cfg: DataplaneConfig, io: CoreIo) {
@@ -163,11 +165,16 @@ export class DataplaneCore {
       stats,
       metrics,
       poll,
+      credits: this.credits,
     });
   }
 
-  /** Frames of one RxBurst join the RX ring (a full ring counts drops); a cycle follows. */
-  receiveRx(frames: Iterable<RxFrame>): void {
+  /**
+   * Frames of one RxBurst join the RX ring (a full ring counts drops); a cycle
+   * follows. `burstsInFlight`: the NIC's bound the burst stated (0: unknown).
+   */
+  receiveRx(frames: Iterable<RxFrame>, burstsInFlight = 0): void {
+    this.credits.burstArrived(burstsInFlight);
     for (const f of frames) this.rx.push(f);
     this.thread.wake();
   }

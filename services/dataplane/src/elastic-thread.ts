@@ -4,7 +4,9 @@
 //   3. run due timers
 //   4-5. take up to B frames from the RX ring (never waiting for B to fill)
 //        and push each through the TCP/IP stack, producing event conditions
-//   6. flush TX to the NIC with the consumed descriptors (one TxBurst)
+//   6. flush TX to the NIC with the consumed descriptors (one TxBurst; at low
+//      load the credits may wait for the next TxBurst with frames, where that
+//      cannot hold the NIC back: credit-hold.ts)
 //   7. hand the event conditions (and step 1's return codes) to the app,
 //      unless it has not yet returned from the previous batch (run_io; the
 //      events are then carried, see event-outbox.ts)
@@ -24,6 +26,7 @@ import type { TxBatch } from "./tx-batch.ts";
 import type { BatchLimit } from "./batch-limit.ts";
 import type { CancelTimer, Timers } from "./clock.ts";
 import type { PollWindow } from "./poll-window.ts";
+import type { CreditHold } from "./credit-hold.ts";
 
 /** Steps 3 and 5: what the thread needs from lib/netstack's Stack. */
 export interface CycleStack {
@@ -113,6 +116,8 @@ export interface ElasticThreadParts {
   metrics: QueueMetrics;
   /** Polling before sleeping (absent: sleep as soon as there is no work). */
   poll?: PollWindow;
+  /** When credits may wait for the next TxBurst with frames (absent: every cycle's credits leave at once). */
+  credits?: CreditHold;
 }
 
 export interface CycleStats {
@@ -194,7 +199,8 @@ export class ElasticThread {
     p.rxFilter?.flush();
     const frames = p.txBatch.frames;
     const sent = frames.length;
-    const credits = processed + p.rx.takeReleased();
+    const consumed = processed + p.rx.takeReleased();
+    const credits = p.credits ? p.credits.take(consumed, sent > 0, p.rx.length === 0) : consumed;
     if (sent > 0 || credits > 0) {
       this.stats.framesOut += frames.length;
       for (const f of frames) this.stats.bytesOut += f.length;

@@ -6,9 +6,12 @@
 //
 // IX's run_io alternation: after a batch with events the app owes the core a
 // SyscallBatch (libix sends one per such batch, empty if it made no call: its
-// return from run_io). Until it comes, the events of later cycles are carried
-// (the core keeps running RX, TX and timers meanwhile: TCP still ACKs and
-// retransmits), and leave together in the next batch once the app is back.
+// return from run_io), unless its only events are send completions
+// (lib/bus run-io.ts: owesReturn; an empty return for those was two messages
+// per request at low load that carried nothing). Until it comes, the events
+// of later cycles are carried (the core keeps running RX, TX and timers
+// meanwhile: TCP still ACKs and retransmits), and leave together in the next
+// batch once the app is back.
 // So under load the app gets fewer, larger batches. An app that does not
 // answer within `returnTimeoutUs` is treated as slow (counted in
 // lateReturns): the core delivers every cycle again, as to an app outside
@@ -33,6 +36,7 @@
 // and resent if lost (app-link.ts): the resend timer is one of this sink's
 // deadlines, so an idle core still wakes to resend.
 import type { ix } from "@ix/proto";
+import { owesReturn } from "@ix/bus";
 import { releaseEventData, UNOWNED_RX_BUFFERS, type RxBufferOwner, type StackEvent } from "@ix/netstack";
 import { EventBatchWriter } from "./events.ts";
 import type { EventSink } from "./elastic-thread.ts";
@@ -163,8 +167,12 @@ export class EventOutbox implements EventSink {
     const w = this.writer;
     const seq = ++this.seq;
     w.begin(this.p.core, seq);
-    for (const e of events) w.event(e);
-    this.send(seq, results?.seq ?? 0, results?.results ?? NONE, events.length);
+    let owes = false;
+    for (const e of events) {
+      w.event(e);
+      if (owesReturn(e.kind ?? 0)) owes = true;
+    }
+    this.send(seq, results?.seq ?? 0, results?.results ?? NONE, owes);
   }
 
   /** The app instance they were meant for is gone: nothing pending is sent, kept or owed. */
@@ -202,9 +210,10 @@ export class EventOutbox implements EventSink {
     const seq = ++this.seq;
     w.begin(this.p.core, seq);
     let answer = false;
+    let owes = false;
     for (let i = 0; i < n; i++) {
       const e = carried[i];
-      w.stackEvent(e);
+      if (owesReturn(w.stackEvent(e))) owes = true;
       releaseEventData(e, this.rxBuffers); // its bytes are in the batch now
       if (e.type === "knock" || e.type === "recv" || e.type === "dead") answer = true;
     }
@@ -213,15 +222,18 @@ export class EventOutbox implements EventSink {
     else carried.splice(0, n);
     const results = this.results;
     this.results = undefined;
-    this.send(seq, results?.seq ?? 0, results?.results ?? NONE, n);
+    this.send(seq, results?.seq ?? 0, results?.results ?? NONE, owes);
   }
 
-  /** Ends the batch begun with `seq` and publishes it (kept for resending when the app is sequenced). */
-  private send(seq: number, resultsSeq: number, results: readonly number[], events: number): void {
+  /**
+   * Ends the batch begun with `seq` and publishes it (kept for resending when
+   * the app is sequenced). `owes`: the batch has an event that makes it a
+   * return to user space (owesReturn): the app owes its next SyscallBatch.
+   */
+  private send(seq: number, resultsSeq: number, results: readonly number[], owes: boolean): void {
     const link = this.link;
     const bytes = this.writer.end(resultsSeq, results, link.session, link.firstUnacked(seq));
-    // A batch with events is a return to user space: the app owes its next SyscallBatch.
-    if (events > 0 && this.awaitingSince === 0) this.awaitingSince = this.p.clock() || 1;
+    if (owes && this.awaitingSince === 0) this.awaitingSince = this.p.clock() || 1;
     this.batchesSent++;
     link.sent(seq, bytes);
     this.p.publish(bytes);

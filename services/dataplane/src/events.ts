@@ -44,57 +44,59 @@ export class EventBatchWriter {
     this.w.doubleField(B_SEQ, seq);
   }
 
-  /** One event condition of the stack. */
-  stackEvent(e: StackEvent): void {
+  /** One event condition of the stack; returns the ix.EventKind it was written as. */
+  stackEvent(e: StackEvent): number {
     const w = this.w;
     w.tag(B_EVENTS, WireType.Len);
     w.fork();
+    let kind: number;
     switch (e.type) {
       case "knock":
-        w.uintField(E_KIND, K.EV_KNOCK);
+        w.uintField(E_KIND, (kind = K.EV_KNOCK));
         w.doubleField(E_HANDLE, e.handle);
         w.uintField(E_IP, e.srcIp);
         w.uintField(E_PORT, e.srcPort);
         w.uintField(E_PORT2, e.dstPort);
         break;
       case "connected":
-        w.uintField(E_KIND, K.EV_CONNECTED);
+        w.uintField(E_KIND, (kind = K.EV_CONNECTED));
         w.doubleField(E_HANDLE, e.handle);
         w.doubleField(E_COOKIE, e.cookie);
         w.uintField(E_VALUE, e.ok ? 0 : -ix.Errno.ECONNREFUSED);
         break;
       case "recv":
-        w.uintField(E_KIND, K.EV_RECV);
+        w.uintField(E_KIND, (kind = K.EV_RECV));
         w.doubleField(E_HANDLE, e.handle);
         w.doubleField(E_COOKIE, e.cookie);
         w.bytesField(E_DATA, e.data);
         break;
       case "sent":
-        w.uintField(E_KIND, K.EV_SENT);
+        w.uintField(E_KIND, (kind = K.EV_SENT));
         w.doubleField(E_HANDLE, e.handle);
         w.doubleField(E_COOKIE, e.cookie);
         w.uintField(E_VALUE, e.bytes);
         w.uintField(E_WINDOW, e.window);
         break;
       case "dead":
-        w.uintField(E_KIND, e.reason === "fin" ? K.EV_RECV : K.EV_DEAD);
+        w.uintField(E_KIND, (kind = e.reason === "fin" ? K.EV_RECV : K.EV_DEAD));
         w.doubleField(E_HANDLE, e.handle);
         w.doubleField(E_COOKIE, e.cookie);
         if (e.reason !== "fin") w.uintField(E_VALUE, DEAD_REASON[e.reason]);
         break;
       case "udpRecv":
-        w.uintField(E_KIND, K.EV_UDP_RECV);
+        w.uintField(E_KIND, (kind = K.EV_UDP_RECV));
         w.uintField(E_IP, e.srcIp);
         w.uintField(E_PORT, e.srcPort);
         w.uintField(E_PORT2, e.dstPort);
         w.bytesField(E_DATA, e.data);
         break;
       case "udpSent":
-        w.uintField(E_KIND, K.EV_UDP_SENT);
+        w.uintField(E_KIND, (kind = K.EV_UDP_SENT));
         w.doubleField(E_COOKIE, e.cookie);
         break;
     }
     w.ldelim();
+    return kind;
   }
 
   /** An event built elsewhere (EV_MOVED notices: rare, not per frame). */

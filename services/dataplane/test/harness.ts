@@ -4,6 +4,7 @@
 // timers run only when a test says so. What the core sends is recorded:
 // TX bursts with their credits, EventBatches, Migration messages.
 import { ix } from "@ix/proto";
+import { owesReturn } from "@ix/bus";
 import {
   Stack,
   DEFAULT_RSS_KEY,
@@ -114,9 +115,9 @@ export class RecordedCore {
   /** Where the core's Migration messages go (another core, or held by the test). */
   onMigration: (target: number, m: ix.Migration) => void = () => undefined;
   /**
-   * The app returns from run_io at once: every EventBatch with events is
-   * answered by an empty SyscallBatch (as libix does), so the core never
-   * holds events. Tests of the run_io alternation turn it off and answer
+   * The app returns from run_io at once: every EventBatch that owes a return
+   * (@ix/bus owesReturn) is answered by an empty SyscallBatch (as libix
+   * does), so the core never holds events. Tests of the run_io alternation turn it off and answer
    * themselves.
    */
   autoReturn = true;
@@ -146,7 +147,7 @@ export class RecordedCore {
         const b = ix.EventBatch.decode(bytes);
         this.events.push(b);
         if (this.toApp) return this.toApp(bytes);
-        if (this.autoReturn && b.events.length > 0) {
+        if (this.autoReturn && b.events.some((e) => owesReturn(e.kind ?? 0))) {
           this.returns++;
           this.core.receiveSyscalls(
             ix.SyscallBatch.decode(
@@ -207,7 +208,11 @@ export class TestWire {
   /** Peer-side events (the peer plays Linux's application too). */
   readonly peerEvents: import("@ix/netstack").StackEvent[] = [];
 
-  constructor(opts: { cores: number; batch?: number; extra?: string[] }) {
+  /** The NIC's bound on bursts in flight that every burst states (0: not stated, as before issue 13's credit hold). */
+  readonly burstsInFlight: number;
+
+  constructor(opts: { cores: number; batch?: number; extra?: string[]; burstsInFlight?: number }) {
+    this.burstsInFlight = opts.burstsInFlight ?? 0;
     this.rss = new RssClassifier(DEFAULT_RSS_KEY, 128, opts.cores);
     for (let c = 0; c < opts.cores; c++) {
       const rc = new RecordedCore(this.time, [
@@ -257,12 +262,16 @@ export class TestWire {
       if (reply) this.toPeer.push(reply);
       // Mirrored to every core so each learns the peer's MAC.
       for (const c of this.cores)
-        c.core.receiveRx([{ data: frame, rxTimeUs: this.time.nowUs, flowGroup: 0, rssHash: 0 }]);
+        c.core.receiveRx(
+          [{ data: frame, rxTimeUs: this.time.nowUs, flowGroup: 0, rssHash: 0 }],
+          this.burstsInFlight,
+        );
       return;
     }
-    this.cores[this.rss.queue].core.receiveRx([
-      { data: frame, rxTimeUs: this.time.nowUs, flowGroup: this.rss.flowGroup, rssHash: this.rss.hash },
-    ]);
+    this.cores[this.rss.queue].core.receiveRx(
+      [{ data: frame, rxTimeUs: this.time.nowUs, flowGroup: this.rss.flowGroup, rssHash: this.rss.hash }],
+      this.burstsInFlight,
+    );
   }
 
   /** Runs scheduled cycles and moves frames until both the cores and the wire are quiet. */

@@ -18,11 +18,13 @@ export class DataplanePort {
   private readonly nic: Nic;
   private readonly subs: Subscription[] = [];
   private readonly rxSubjects: string[];
-  private readonly rxWriter = new RxBurstWriter();
+  private readonly rxWriter: RxBurstWriter;
   private readonly txView: TxBurstView = { queue: 0, frames: [], credits: 0, batchLimit: 0 };
 
   constructor(nic: Nic) {
     this.nic = nic;
+    // Every burst states the queues' bound on bursts in flight (the core may hold credits below it).
+    this.rxWriter = new RxBurstWriter(nic.clocks[0]?.maxInFlight ?? 0);
     this.rxSubjects = Array.from({ length: nic.queues }, (_, q) => S.nicRx(q));
   }
 
