@@ -21,7 +21,13 @@ const inNs = async (argv: string[], timeoutMs = 120_000): Promise<string> =>
 /** ix_nic_wire_frames_total by `direction` for one side. */
 async function wireFrames(side: string): Promise<{ in: number; out: number }> {
   const m = await metricSamples(cluster.nic.adminUrl, "ix_nic_wire_frames_total");
-  const get = (direction: string): number => m.get(`{direction="${direction}",side="${side}"}`) ?? NaN;
+  const get = (direction: string): number => {
+    for (const [labels, v] of m)
+      if (labels.includes(`direction="${direction}"`) && labels.includes(`side="${side}"`)) return v;
+    throw new Error(
+      `no ix_nic_wire_frames_total{direction="${direction}",side="${side}"} in [${[...m.keys()].join(" ")}]`,
+    );
+  };
   return { in: get("in"), out: get("out") };
 }
 

@@ -84,7 +84,7 @@ async function main(): Promise<void> {
     natsWire.stop();
     await nc.drain().catch(() => undefined);
     await udp?.close();
-    tap?.close();
+    await tap?.close();
     await admin.close();
     process.exit(0);
   };

@@ -1,9 +1,10 @@
-// The TAP wire port (wire-tap.ts) on a named pipe instead of a TAP device
-// (no root needed): a read(2) returns what one write(2) put in when the
-// writer waits for each frame to arrive, which is the TAP's one-frame-per-call
-// behaviour. Checks that frames reach the NIC whole, in order, on the tap
-// side, that earlier frames stay intact when later ones fill the slab and a
-// new slab starts, and that send() writes one frame per call.
+// The TAP wire port (wire-tap.ts and its reader thread) on a named pipe
+// instead of a TAP device (no root needed): a read(2) returns what one
+// write(2) put in when the writer waits for each frame to arrive, which is
+// the TAP's one-frame-per-call behaviour. Checks that frames reach the NIC
+// whole, in order, on the tap side, that earlier frames stay intact while
+// later ones arrive, that send() writes one frame per call, and that close()
+// ends the reader thread (the test process exits).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -16,7 +17,7 @@ import { WireSide } from "../src/nic.ts";
 /** A frame of `len` bytes whose every byte says which frame it is. */
 const frame = (i: number, len: number): Uint8Array => new Uint8Array(len).fill(i & 0xff);
 
-test("frames read from the descriptor reach the NIC whole, in order, across slabs; send writes one per call", async () => {
+test("frames read from the descriptor reach the NIC whole and in order; send writes one per call", async () => {
   const dir = mkdtempSync(join(tmpdir(), "ix-tapwire-"));
   const fifo = join(dir, "wire");
   execFileSync("mkfifo", [fifo]);
@@ -41,7 +42,7 @@ test("frames read from the descriptor reach the NIC whole, in order, across slab
       };
     });
   try {
-    // 800 frames of 1514 B: more than one 1 MiB slab.
+    // 800 frames of 1514 B.
     const count = 800;
     for (let i = 0; i < count; i++) {
       const p = next();
@@ -64,8 +65,8 @@ test("frames read from the descriptor reach the NIC whole, in order, across slab
     assert.deepEqual(new Uint8Array(got.at(-1)!.frame), frame(7, 60));
     assert.equal(wire.sendErrors, 0);
   } finally {
-    wire.close();
-    // The read waiting in the thread pool ends with this byte and is ignored after close().
+    await wire.close();
+    // Nothing is handed on after close(), even what was still queued.
     writeSync(writer, new Uint8Array(1));
     await new Promise((r) => setTimeout(r, 50));
     closeSync(writer);
@@ -75,7 +76,7 @@ test("frames read from the descriptor reach the NIC whole, in order, across slab
   assert.equal(got.length, 801, "nothing is handed on after close()");
 });
 
-test("a write the kernel refuses is counted, not thrown", () => {
+test("a write the kernel refuses is counted, not thrown", async () => {
   const dir = mkdtempSync(join(tmpdir(), "ix-tapwire-"));
   const file = join(dir, "ro");
   execFileSync("touch", [file]);
@@ -85,7 +86,7 @@ test("a write the kernel refuses is counted, not thrown", () => {
     assert.equal(wire.send([frame(1, 60), frame(2, 60)]), 0);
     assert.equal(wire.sendErrors, 2);
   } finally {
-    wire.close();
+    await wire.close();
     closeSync(fd);
     rmSync(dir, { recursive: true, force: true });
   }
