@@ -7,12 +7,14 @@
 export const clockUs = (): number => performance.timeOrigin * 1000 + performance.now() * 1000;
 
 /**
- * Cumulative microseconds this thread's event loop has spent active (in
- * callbacks, microtasks, GC; not waiting in epoll) since it started: Node's
- * performance.eventLoopUtilization().active. What QueueMetrics subtracts
- * from wall time to get a core's idle fraction.
+ * Cumulative CPU microseconds of this thread (user + system) since it
+ * started: process.threadCpuUsage(). What QueueMetrics counts as a core's
+ * busy time.
  */
-export const eventLoopActiveUs = (): number => performance.eventLoopUtilization().active * 1000;
+export const threadCpuUs = (): number => {
+  const u = process.threadCpuUsage();
+  return u.user + u.system;
+};
 
 /** Undoes one schedule call. */
 export type CancelTimer = () => void;

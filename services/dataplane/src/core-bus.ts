@@ -9,7 +9,7 @@ import { ix } from "@ix/proto";
 import { subjects as S, TxBurstWriter, decodeRxBurst, type RxBurstHeader, type RxFrame } from "@ix/bus";
 import { DataplaneCore, type CoreIo } from "./core.ts";
 import type { TxSink } from "./elastic-thread.ts";
-import { clockUs, eventLoopActiveUs, nodeTimers } from "./clock.ts";
+import { clockUs, threadCpuUs, nodeTimers } from "./clock.ts";
 import type { DataplaneConfig } from "./config.ts";
 
 /** Step 6 over the bus: the cycle's frames and consumed descriptors as one TxBurst. */
@@ -30,7 +30,7 @@ export function busIo(nc: NatsConnection, core: number): CoreIo {
     publishEvents: (bytes) => nc.publish(S.coreEvt(core), bytes),
     sendMigration: (target, m) => nc.publish(S.coreMigrate(target), ix.Migration.encode(m).finish()),
     clock: clockUs,
-    loopActiveUs: eventLoopActiveUs,
+    busyCpuUs: threadCpuUs,
     timers: nodeTimers,
     log: (line) => console.error(`[dataplane ${core}] ${line}`),
   };

@@ -17,7 +17,7 @@ import { ElasticThread, newCycleStats, type ControlPoint, type TxSink } from "./
 import { RxQueue } from "./rx-queue.ts";
 import { MbufPool } from "./mbuf-pool.ts";
 import { BatchLimit } from "./batch-limit.ts";
-import { QueueMetrics, type LoopActiveClock } from "./queue-metrics.ts";
+import { QueueMetrics, type BusyClock } from "./queue-metrics.ts";
 import { TxBatch } from "./tx-batch.ts";
 import { EventOutbox } from "./event-outbox.ts";
 import { SyscallInbox } from "./syscall-inbox.ts";
@@ -39,8 +39,8 @@ export interface CoreIo {
   sendMigration(target: number, m: ix.IMigration): void;
   /** Microseconds. */
   clock: () => number;
-  /** The event loop's cumulative active time (us) for the idle fraction; absent: time outside cycles is idle (unit tests). */
-  loopActiveUs?: LoopActiveClock;
+  /** The core thread's cumulative CPU time (us) for the idle fraction; absent: time outside cycles is idle (unit tests). */
+  busyCpuUs?: BusyClock;
   timers: Timers;
   log(line: string): void;
 }
@@ -132,7 +132,7 @@ export class DataplaneCore {
     }));
     const batch = (this.batch = new BatchLimit(cfg.batchSize));
     const stats = newCycleStats();
-    const metrics = new QueueMetrics(io.clock(), io.loopActiveUs);
+    const metrics = new QueueMetrics(io.clock(), io.busyCpuUs);
     const control = (this.control = new CoreControl({
       core,
       active: cfg.active,

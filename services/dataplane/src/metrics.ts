@@ -123,7 +123,7 @@ export function registerMetrics(registry: Registry, src: MetricSources): void {
   const last = () => src.thread.metrics.last;
   snapshotGauge(
     "ix_dp_idle_fraction",
-    "Fraction of the last 10 ms window the core spent idle: its event loop waiting for I/O (1 - event-loop utilization) plus time polled without work",
+    "Fraction of the last 10 ms window the core spent idle: 1 - its thread's CPU time over wall time, time polled without work counted idle",
     () => last().idleFraction,
   );
   snapshotGauge(

@@ -12,21 +12,22 @@
 // SyscallBatches that arrive (NATS I/O callbacks), the socket writes of what
 // the cycle published, timers, garbage collection. Measured by cycle
 // durations alone, a core that took 30% of a CPU read 0.94-1.0 idle and IXCP
-// stepped down too early. So the service measures idle time as IX's idle
-// loop would see it: the time its event loop waited for I/O, i.e. 1 minus
-// Node's event-loop utilization (performance.eventLoopUtilization, which
-// counts every callback, microtask and GC pause as active), and the polled
-// time, which is active for the event loop but is not work, goes back to idle.
-// Unit tests on a manual clock give no loop source and get the cycle sum.
+// stepped down too early. So the service measures the core's busy time as
+// the CPU time of its thread (process.threadCpuUsage: every callback,
+// microtask and GC pause on it), and the polled time, CPU spent but not on
+// work, goes back to idle. Not the event loop's utilization: that counts
+// wall time in callbacks, so on a shared machine a callback's time waiting
+// for a CPU reads as work (measured: busy 0.38 for a core at 0.09 CPU, at
+// load average 45). Unit tests on a manual clock give no CPU clock and get
+// the cycle sum.
 export const EMA_ALPHAS = [0.5, 0.25, 0.125] as const;
 export const WINDOW_US = 10_000;
 
 /**
- * Cumulative microseconds the process's event loop has been active (running
- * callbacks, not waiting for I/O) since some fixed origin; only differences
- * are used. See `eventLoopActiveUs` in clock.ts.
+ * Cumulative CPU microseconds of the core's thread since some fixed origin;
+ * only differences are used. See `threadCpuUs` in clock.ts.
  */
-export type LoopActiveClock = () => number;
+export type BusyClock = () => number;
 
 export interface WindowSnapshot {
   queueEma: [number, number, number];
@@ -48,10 +49,10 @@ export class QueueMetrics {
   /** Sum of this window's cycle durations (us): the mean cycle time, and busy time without a loop clock. */
   private cycleUs = 0;
   private pollUs = 0;
-  private readonly loopActiveUs: LoopActiveClock | undefined;
-  /** loopActiveUs() when the previous window(s) closed, and the clock's time then (us). */
-  private loopActiveAtClose = 0;
-  private loopReadAtUs: number;
+  private readonly busyCpuUs: BusyClock | undefined;
+  /** busyCpuUs() when the previous window(s) closed, and the clock's time then (us). */
+  private busyAtClose = 0;
+  private busyReadAtUs: number;
   private maxDelayUs = 0;
   last: WindowSnapshot = {
     queueEma: [0, 0, 0],
@@ -65,14 +66,14 @@ export class QueueMetrics {
 
   /**
    * `nowUs`: the clock's time now (the first window starts here).
-   * `loopActiveUs`: the event loop's cumulative active time; when given,
-   * the idle fraction is the loop's idle time (plus the time polled without
-   * work) over the windows that closed, else the time outside cycles.
+   * `busyCpuUs`: the thread's cumulative CPU time; when given, the idle
+   * fraction is 1 - (CPU time - time polled without work) / wall time over
+   * the windows that closed, else the time outside cycles.
    */
-  constructor(nowUs: number, loopActiveUs?: LoopActiveClock) {
-    this.windowStart = this.loopReadAtUs = nowUs;
-    this.loopActiveUs = loopActiveUs;
-    if (loopActiveUs) this.loopActiveAtClose = loopActiveUs();
+  constructor(nowUs: number, busyCpuUs?: BusyClock) {
+    this.windowStart = this.busyReadAtUs = nowUs;
+    this.busyCpuUs = busyCpuUs;
+    if (busyCpuUs) this.busyAtClose = busyCpuUs();
   }
 
   /** Records one cycle: frames processed, frames left waiting, how long it ran, oldest frame's age. */
@@ -100,19 +101,19 @@ export class QueueMetrics {
     // time, later ones (no cycle ran in them) are idle.
     let idleFraction = Math.max(0, 1 - this.cycleUs / WINDOW_US);
     let pollFraction = Math.min(1, this.pollUs / WINDOW_US);
-    if (this.loopActiveUs) {
-      // The loop's active time is read once per close, not per cycle, so the
-      // windows closed by this call share the fraction measured since the
-      // previous read (polled time was counted over the same span).
-      const active = this.loopActiveUs();
-      const spanUs = Math.max(1, nowUs - this.loopReadAtUs);
-      const workUs = Math.max(0, active - this.loopActiveAtClose - this.pollUs);
+    if (this.busyCpuUs) {
+      // The CPU time is read once per close, not per cycle, so the windows
+      // closed by this call share the fraction measured since the previous
+      // read (polled time was counted over the same span).
+      const active = this.busyCpuUs();
+      const spanUs = Math.max(1, nowUs - this.busyReadAtUs);
+      const workUs = Math.max(0, active - this.busyAtClose - this.pollUs);
       idleFraction = Math.min(1, Math.max(0, 1 - workUs / spanUs));
       pollFraction = Math.min(1, this.pollUs / spanUs);
-      this.loopActiveAtClose = active;
-      this.loopReadAtUs = nowUs;
+      this.busyAtClose = active;
+      this.busyReadAtUs = nowUs;
     }
-    const shared = this.loopActiveUs !== undefined;
+    const shared = this.busyCpuUs !== undefined;
     for (let k = 0; k < closes; k++) {
       const sample = this.cycles > 0 ? this.queueSum / this.cycles : 0;
       for (let i = 0; i < EMA_ALPHAS.length; i++) {
