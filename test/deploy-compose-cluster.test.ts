@@ -15,6 +15,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { freePort } from "@ix/bus";
+import { promQuery, type InstantSeries } from "./helpers/prometheus.ts";
 import {
   COMPOSE_SERVICES,
   ROOT,
@@ -94,17 +95,7 @@ async function monitor<T>(server: string, path: string): Promise<T> {
   return JSON.parse(r.output) as T;
 }
 
-async function query(expr: string): Promise<{ metric: Record<string, string>; value: [number, string] }[]> {
-  const res = await fetch(`${promUrl}/api/v1/query?query=${encodeURIComponent(expr)}`, {
-    signal: AbortSignal.timeout(5000),
-  });
-  const body = (await res.json()) as {
-    status: string;
-    data: { result: { metric: Record<string, string>; value: [number, string] }[] };
-  };
-  assert.equal(body.status, "success", expr);
-  return body.data.result;
-}
+const query = (expr: string): Promise<InstantSeries[]> => promQuery(promUrl, expr);
 
 /** Polls until `check` passes (returns undefined) or `ms` ends; fails with its last complaint. */
 async function eventually(what: string, check: () => Promise<string | undefined>, ms: number): Promise<void> {

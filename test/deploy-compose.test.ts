@@ -18,6 +18,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { freePort } from "@ix/bus";
+import { promQuery, type InstantSeries } from "./helpers/prometheus.ts";
 import {
   COMPOSE_SERVICES as SERVICES,
   ROOT,
@@ -76,17 +77,7 @@ function envFileValue(name: string): string {
   return process.env[name] ?? m[1].trim();
 }
 
-async function query(expr: string): Promise<{ metric: Record<string, string>; value: [number, string] }[]> {
-  const res = await fetch(`${promUrl}/api/v1/query?query=${encodeURIComponent(expr)}`, {
-    signal: AbortSignal.timeout(5000),
-  });
-  const body = (await res.json()) as {
-    status: string;
-    data: { result: { metric: Record<string, string>; value: [number, string] }[] };
-  };
-  assert.equal(body.status, "success", expr);
-  return body.data.result;
-}
+const query = (expr: string): Promise<InstantSeries[]> => promQuery(promUrl, expr);
 
 /** Polls `expr` until it has the wanted value (Prometheus needs a scrape or two), at most `ms`. */
 async function eventually(expr: string, want: number, ms = 30_000): Promise<void> {

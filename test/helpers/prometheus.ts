@@ -20,6 +20,9 @@ export interface PromSeries {
   values?: [number, string][];
 }
 
+/** A series of an instant query: always a value. */
+export type InstantSeries = PromSeries & { value: [number, string] };
+
 export interface PrometheusHandle {
   url: string;
   /** Instant query; throws with Prometheus's error when the query is refused. */
@@ -61,6 +64,15 @@ async function api<T>(url: string): Promise<T> {
   const body = (await res.json()) as ApiReply<T>;
   if (body.status !== "success") throw new Error(`${url}: ${body.error ?? res.status}`);
   return body.data;
+}
+
+/**
+ * Instant query against any Prometheus at `url` (one started here, or the
+ * compose stack's); throws with Prometheus's error when the query is refused.
+ */
+export async function promQuery(url: string, expr: string): Promise<InstantSeries[]> {
+  return (await api<{ result: InstantSeries[] }>(`${url}/api/v1/query?query=${encodeURIComponent(expr)}`))
+    .result;
 }
 
 export async function startPrometheus(config: string, readyTimeoutMs = 20_000): Promise<PrometheusHandle> {
@@ -105,8 +117,7 @@ export async function startPrometheus(config: string, readyTimeoutMs = 20_000): 
   const q = encodeURIComponent;
   return {
     url,
-    query: async (expr) =>
-      (await api<{ result: PromSeries[] }>(`${url}/api/v1/query?query=${q(expr)}`)).result,
+    query: (expr) => promQuery(url, expr),
     queryRange: async (expr, startS, stepS) => {
       const end = Date.now() / 1000;
       const u = `${url}/api/v1/query_range?query=${q(expr)}&start=${startS}&end=${end}&step=${stepS}`;
