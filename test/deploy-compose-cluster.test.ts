@@ -12,7 +12,6 @@
 // not installed (as test/deploy-compose.test.ts; images likewise).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { freePort } from "@ix/bus";
 import { promQuery, type InstantSeries } from "./helpers/prometheus.ts";
@@ -20,6 +19,7 @@ import {
   COMPOSE_SERVICES,
   ROOT,
   composeImages,
+  composeUp,
   loadTestcontainers,
   succeeds,
   type StartedEnvironment,
@@ -61,23 +61,11 @@ before(
         executable: { standalone: true, executablePath: "docker-compose" },
       });
     container = (s) => (v2 ? `${s}-1` : `${project}_${s}_1`);
-    try {
-      env = await compose.up(SERVICES);
-    } catch (e) {
-      // A service that never got healthy: leave no container or network behind.
-      const files = ["-f", "docker-compose.yml", "-f", "docker-compose.cluster.yml"];
-      const argv = v2 ? ["compose", "-p", project, ...files] : ["-p", project, ...files];
-      try {
-        execFileSync(v2 ? "docker" : "docker-compose", [...argv, "down", "-v"], {
-          cwd: join(ROOT, "deploy"),
-          stdio: "ignore",
-          timeout: 120_000,
-        });
-      } catch {
-        // already gone
-      }
-      throw e;
-    }
+    env = await composeUp(compose, SERVICES, {
+      project,
+      files: ["docker-compose.yml", "docker-compose.cluster.yml"],
+      v2,
+    });
   },
   { timeout: 900_000 },
 );

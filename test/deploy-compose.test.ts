@@ -23,6 +23,7 @@ import {
   COMPOSE_SERVICES as SERVICES,
   ROOT,
   composeImages,
+  composeUp,
   loadTestcontainers,
   succeeds,
   type StartedEnvironment,
@@ -61,7 +62,11 @@ before(
     tapContainer = v2 ? "tap-1" : `${project}_tap_1`;
     ixcpContainer = v2 ? "ixcp-1" : `${project}_ixcp_1`;
     appContainer = v2 ? "app-1" : `${project}_app_1`;
-    env = await compose.up(TAP ? [...SERVICES, "tap"] : SERVICES);
+    env = await composeUp(compose, TAP ? [...SERVICES, "tap"] : SERVICES, {
+      project,
+      files: ["docker-compose.yml"],
+      v2,
+    });
   },
   { timeout: 900_000 },
 );

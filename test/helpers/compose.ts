@@ -81,3 +81,89 @@ export function composeImages(): Record<string, string> {
   });
   return Object.fromEntries([...out.matchAll(/^export (\w+)=(\S+)$/gm)].map((m) => [m[1], m[2]]));
 }
+
+/** Where a compose project lives, to inspect or remove it without testcontainers. */
+export interface ComposeProject {
+  project: string;
+  /** The compose files, relative to deploy/. */
+  files: string[];
+  /** `docker compose` (v2) rather than `docker-compose` (v1). */
+  v2: boolean;
+}
+
+function composeCli(p: ComposeProject, args: string[]): string {
+  const files = p.files.flatMap((f) => ["-f", f]);
+  const argv = p.v2 ? ["compose", "-p", p.project, ...files, ...args] : ["-p", p.project, ...files, ...args];
+  return execFileSync(p.v2 ? "docker" : "docker-compose", argv, {
+    cwd: join(ROOT, "deploy"),
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+    timeout: 120_000,
+  });
+}
+
+/** Each container's state and health, and the last log lines of those not healthy. */
+function composeDiagnosis(p: ComposeProject): string {
+  try {
+    const ps = execFileSync(
+      "docker",
+      ["ps", "-a", "--filter", `name=${p.project}`, "--format", "{{.Names}} {{.Status}}"],
+      { encoding: "utf8", timeout: 30_000 },
+    );
+    let out = ps;
+    for (const line of ps.split("\n")) {
+      const name = line.split(" ")[0];
+      if (name === "" || /\(healthy\)/.test(line)) continue;
+      const logs = execFileSync("docker", ["logs", "--tail", "15", name], {
+        encoding: "utf8",
+        timeout: 30_000,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      out += `--- ${name}\n${logs}`;
+    }
+    return out;
+  } catch (e) {
+    return `(no diagnosis: ${(e as Error).message})`;
+  }
+}
+
+/**
+ * `compose.up(services)`, waiting on every healthcheck. A start that leaves a
+ * service unhealthy is diagnosed (each container's state, the logs of those
+ * not healthy, printed as a test diagnostic through `log`), torn down and
+ * tried once more: on a machine busy with other work a Node service's first
+ * checks can miss; a second failure is the test's failure, with both
+ * diagnoses in its message.
+ */
+export async function composeUp(
+  compose: ComposeEnvironment,
+  services: string[],
+  p: ComposeProject,
+  log: (line: string) => void = (l) => console.error(l),
+): Promise<StartedEnvironment> {
+  const diagnoses: string[] = [];
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await compose.up(services);
+    } catch (e) {
+      const d = composeDiagnosis(p);
+      diagnoses.push(`attempt ${attempt}: ${(e as Error).message}\n${d}`);
+      log(`compose up of ${p.project}, attempt ${attempt}, failed: ${(e as Error).message}\n${d}`);
+      try {
+        // Every container of the project (a profile's too), then its networks and volumes.
+        const ids = execFileSync("docker", ["ps", "-aq", "--filter", `name=${p.project}`], {
+          encoding: "utf8",
+          timeout: 30_000,
+        })
+          .split("\n")
+          .filter((id) => id !== "");
+        if (ids.length > 0)
+          execFileSync("docker", ["rm", "-f", ...ids], { stdio: "ignore", timeout: 120_000 });
+        composeCli(p, ["down", "-v"]);
+      } catch {
+        // already gone
+      }
+      if (attempt === 2) throw new Error(diagnoses.join("\n"));
+    }
+  }
+}
