@@ -12,12 +12,11 @@
 // not installed (as test/deploy-compose.test.ts; images likewise).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { join } from "node:path";
 import { freePort } from "@ix/bus";
 import { promQuery, type InstantSeries } from "./helpers/prometheus.ts";
 import {
   COMPOSE_SERVICES,
-  ROOT,
+  composeEnvironment,
   composeImages,
   composeUp,
   loadTestcontainers,
@@ -47,25 +46,15 @@ before(
     promUrl = `http://127.0.0.1:${port}`;
     const project = `ixcluster${process.pid}`;
     const v2 = succeeds("docker", ["compose", "version"]);
-    let compose = new tc.DockerComposeEnvironment(join(ROOT, "deploy"), [
-      "docker-compose.yml",
-      "docker-compose.cluster.yml",
-    ])
-      .withProjectName(project)
-      .withEnvironment({ ...composeImages(), PROMETHEUS_PORT: String(port) })
-      .withDefaultWaitStrategy(tc.Wait.forHealthCheck())
-      .withStartupTimeout(180_000);
-    // docker-compose v1 (Debian 12's 1.29) names containers <project>_<service>_1.
-    if (!v2)
-      compose = compose.withClientOptions({
-        executable: { standalone: true, executablePath: "docker-compose" },
-      });
+    const where = { project, files: ["docker-compose.yml", "docker-compose.cluster.yml"], v2 };
+    const compose = composeEnvironment(
+      tc,
+      where,
+      { ...composeImages(), PROMETHEUS_PORT: String(port) },
+      180_000,
+    );
     container = (s) => (v2 ? `${s}-1` : `${project}_${s}_1`);
-    env = await composeUp(compose, SERVICES, {
-      project,
-      files: ["docker-compose.yml", "docker-compose.cluster.yml"],
-      v2,
-    });
+    env = await composeUp(compose, SERVICES, where);
   },
   { timeout: 900_000 },
 );

@@ -22,6 +22,7 @@ import { promQuery, type InstantSeries } from "./helpers/prometheus.ts";
 import {
   COMPOSE_SERVICES as SERVICES,
   ROOT,
+  composeEnvironment,
   composeImages,
   composeUp,
   loadTestcontainers,
@@ -48,25 +49,18 @@ before(
     promUrl = `http://127.0.0.1:${port}`;
     project = `ixtest${process.pid}`;
     const v2 = succeeds("docker", ["compose", "version"]);
-    let compose = new tc.DockerComposeEnvironment(join(ROOT, "deploy"), "docker-compose.yml")
-      .withProjectName(project)
-      .withEnvironment({ ...composeImages(), PROMETHEUS_PORT: String(port) })
-      .withDefaultWaitStrategy(tc.Wait.forHealthCheck())
-      .withStartupTimeout(120_000);
-    // docker-compose v1 (Debian 12's 1.29) names containers <project>_<service>_1.
-    if (!v2)
-      compose = compose.withClientOptions({
-        executable: { standalone: true, executablePath: "docker-compose" },
-      });
+    const where = { project, files: ["docker-compose.yml"], v2 };
+    let compose = composeEnvironment(
+      tc,
+      where,
+      { ...composeImages(), PROMETHEUS_PORT: String(port) },
+      120_000,
+    );
     if (TAP) compose = compose.withProfiles("tap");
     tapContainer = v2 ? "tap-1" : `${project}_tap_1`;
     ixcpContainer = v2 ? "ixcp-1" : `${project}_ixcp_1`;
     appContainer = v2 ? "app-1" : `${project}_app_1`;
-    env = await composeUp(compose, TAP ? [...SERVICES, "tap"] : SERVICES, {
-      project,
-      files: ["docker-compose.yml"],
-      v2,
-    });
+    env = await composeUp(compose, TAP ? [...SERVICES, "tap"] : SERVICES, where);
   },
   { timeout: 900_000 },
 );

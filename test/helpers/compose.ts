@@ -91,6 +91,27 @@ export interface ComposeProject {
   v2: boolean;
 }
 
+/**
+ * The compose environment of project `p` from deploy/, waiting on every
+ * healthcheck for at most `startupMs`, with `env` for compose's variables;
+ * under docker-compose v1 (Debian 12's 1.29) its standalone executable.
+ */
+export function composeEnvironment(
+  tc: Testcontainers,
+  p: ComposeProject,
+  env: Record<string, string>,
+  startupMs: number,
+): ComposeEnvironment {
+  const compose = new tc.DockerComposeEnvironment(join(ROOT, "deploy"), p.files)
+    .withProjectName(p.project)
+    .withEnvironment(env)
+    .withDefaultWaitStrategy(tc.Wait.forHealthCheck())
+    .withStartupTimeout(startupMs);
+  return p.v2
+    ? compose
+    : compose.withClientOptions({ executable: { standalone: true, executablePath: "docker-compose" } });
+}
+
 function composeCli(p: ComposeProject, args: string[]): string {
   const files = p.files.flatMap((f) => ["-f", f]);
   const argv = p.v2 ? ["compose", "-p", p.project, ...files, ...args] : ["-p", p.project, ...files, ...args];
