@@ -21,11 +21,14 @@ import { triangleVerdicts, type Sample } from "./helpers/triangle.ts";
 import {
   COMPOSE_SERVICES as SERVICES,
   ROOT,
+  composeEnvironment,
   composeImages,
+  composeUp,
   loadTestcontainers,
   succeeds,
   type StartedEnvironment,
 } from "./helpers/compose.ts";
+import { promQuery } from "./helpers/prometheus.ts";
 
 const COMPOSE = readFileSync(join(ROOT, "deploy", "docker-compose.yml"), "utf8");
 const PERIOD_S = Number(process.env.IX_LOAD_PERIOD_S || composeDefault(COMPOSE, "IX_LOAD_PERIOD_S"));
@@ -45,16 +48,18 @@ before(
     if (typeof tc === "string") return;
     const port = await freePort();
     promUrl = `http://127.0.0.1:${port}`;
-    let compose = new tc.DockerComposeEnvironment(join(ROOT, "deploy"), "docker-compose.yml")
-      .withProjectName(`ixtri${process.pid}`)
-      .withEnvironment({ ...composeImages(), PROMETHEUS_PORT: String(port) })
-      .withDefaultWaitStrategy(tc.Wait.forHealthCheck())
-      .withStartupTimeout(180_000);
-    if (!succeeds("docker", ["compose", "version"]))
-      compose = compose.withClientOptions({
-        executable: { standalone: true, executablePath: "docker-compose" },
-      });
-    env = await compose.up(SERVICES);
+    const where = {
+      project: `ixtri${process.pid}`,
+      files: ["docker-compose.yml"],
+      v2: succeeds("docker", ["compose", "version"]),
+    };
+    const compose = composeEnvironment(
+      tc,
+      where,
+      { ...composeImages(), PROMETHEUS_PORT: String(port) },
+      180_000,
+    );
+    env = await composeUp(compose, SERVICES, where);
   },
   { timeout: 900_000 },
 );
@@ -65,12 +70,8 @@ after(async () => {
 
 /** One instant query's first value (NaN when Prometheus has none yet). */
 async function scalar(expr: string): Promise<number> {
-  const res = await fetch(`${promUrl}/api/v1/query?query=${encodeURIComponent(expr)}`, {
-    signal: AbortSignal.timeout(5000),
-  });
-  const body = (await res.json()) as { status: string; data: { result: { value: [number, string] }[] } };
-  assert.equal(body.status, "success", expr);
-  return body.data.result.length > 0 ? Number(body.data.result[0].value[1]) : NaN;
+  const result = await promQuery(promUrl, expr);
+  return result.length > 0 ? Number(result[0].value[1]) : NaN;
 }
 
 test(

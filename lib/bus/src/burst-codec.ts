@@ -23,9 +23,10 @@ const TXB_BATCH_LIMIT = 4;
 /** Encodes RxBursts into one reused arena: no allocation per frame. */
 export class RxBurstWriter {
   private readonly w = new ProtoWriter();
-  private readonly burstsInFlight: number;
+  /** The NIC's bound on the queue's bursts in flight, stated in each burst encoded (0: not stated); it may change between bursts. */
+  burstsInFlight: number;
 
-  /** `burstsInFlight`: the NIC's bound stated in every burst (0: not stated). */
+  /** `burstsInFlight`: the bound stated until it is changed (0: not stated). */
   constructor(burstsInFlight = 0) {
     this.burstsInFlight = burstsInFlight;
   }

@@ -5,6 +5,7 @@
 // rss-config.ts: same names (IX_QUEUES, IX_RETA_SIZE, IX_RSS_KEY), same checks.
 import { RSS_OPTIONS, loadRssConfig } from "@ix/bus";
 import { DEFAULT_RSS_KEY, parseIpv4, parseMac } from "./netstack.ts";
+import { DEFAULT_RX_BURSTS_IN_FLIGHT, DEFAULT_RX_FRAMES_IN_FLIGHT } from "./nic.ts";
 
 export interface UdpAddress {
   host: string;
@@ -22,6 +23,8 @@ export interface NicConfig {
   burstSize: number;
   /** RX bursts a queue may have in flight to its core before it waits for credits (self-clocking). */
   rxBurstsInFlight: number;
+  /** Frames a core with a small B may have in flight: the bursts bound rises to ceil(this / B) (0: bursts only). */
+  rxFramesInFlight: number;
   /** A queue that waited this long for credits with frames waiting is re-armed (a lost TxBurst, a restarted core). */
   creditTimeoutMs: number;
   /** The UDP wire port binds here (QEMU dgram netdev style); null: no UDP wire. */
@@ -52,6 +55,7 @@ const OPTIONS = {
   "ring-size": "IX_NIC_RING_SIZE",
   "burst-size": "IX_NIC_BURST_SIZE",
   "rx-bursts-in-flight": "IX_NIC_RX_BURSTS_IN_FLIGHT",
+  "rx-frames-in-flight": "IX_NIC_RX_FRAMES_IN_FLIGHT",
   "credit-timeout-ms": "IX_NIC_CREDIT_TIMEOUT_MS",
   "wire-listen": "IX_NIC_WIRE_LISTEN",
   "wire-peer": "IX_NIC_WIRE_PEER",
@@ -133,7 +137,8 @@ export function loadConfig(argv: string[] = [], env: NodeJS.ProcessEnv = {}): Ni
     rssKey: rss.rssKey ?? DEFAULT_RSS_KEY.slice(),
     ringSize: int("ring-size", 512, 1, 65536),
     burstSize: int("burst-size", 64, 1, 8192),
-    rxBurstsInFlight: int("rx-bursts-in-flight", 2, 1, 64),
+    rxBurstsInFlight: int("rx-bursts-in-flight", DEFAULT_RX_BURSTS_IN_FLIGHT, 1, 64),
+    rxFramesInFlight: int("rx-frames-in-flight", DEFAULT_RX_FRAMES_IN_FLIGHT, 0, 4096),
     creditTimeoutMs: int("credit-timeout-ms", 100, 1, 60_000),
     wireListen: listen === undefined ? null : parseUdpAddress("wire-listen", listen),
     wirePeer: peer === undefined ? null : parseUdpAddress("wire-peer", peer),

@@ -23,14 +23,15 @@ export class DataplanePort {
 
   constructor(nic: Nic) {
     this.nic = nic;
-    // Every burst states the queues' bound on bursts in flight (the core may hold credits below it).
-    this.rxWriter = new RxBurstWriter(nic.clocks[0]?.maxInFlight ?? 0);
+    this.rxWriter = new RxBurstWriter();
     this.rxSubjects = Array.from({ length: nic.queues }, (_, q) => S.nicRx(q));
   }
 
   start(nc: NatsConnection): void {
     const nic = this.nic;
     nic.rxSink = (queue: number, frames: readonly RxFrame[]) => {
+      // Every burst states the queue's bound on bursts in flight (the core may hold credits below it).
+      this.rxWriter.burstsInFlight = nic.clocks[queue].limit;
       // encode() copies the frames into the message: the slots may be reused afterwards.
       nc.publish(this.rxSubjects[queue], this.rxWriter.encode(queue, frames));
     };

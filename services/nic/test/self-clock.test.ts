@@ -7,7 +7,9 @@ import { Nic, WireSide } from "../src/nic.ts";
 import { DEFAULT_RSS_KEY } from "../src/netstack.ts";
 import { tcpFrame, HOST_IP, HOST_MAC, CLIENT_IP } from "./frames.ts";
 
-function setup(o: { rxBurstsInFlight?: number; creditTimeoutUs?: number; burstSize?: number } = {}) {
+function setup(
+  o: { rxBurstsInFlight?: number; rxFramesInFlight?: number; creditTimeoutUs?: number; burstSize?: number } = {},
+) {
   const time = { now: 1_000_000 };
   const nic = new Nic({
     queues: 2,
@@ -21,6 +23,7 @@ function setup(o: { rxBurstsInFlight?: number; creditTimeoutUs?: number; burstSi
     autoFlush: false,
     rxBurstsInFlight: o.rxBurstsInFlight ?? 1,
     creditTimeoutUs: o.creditTimeoutUs ?? 100_000,
+    rxFramesInFlight: o.rxFramesInFlight,
   });
   const bursts: number[][] = [];
   // Each frame carries its sequence number in its last byte: order is checked.
@@ -135,6 +138,37 @@ test("with two bursts in flight the second leaves before the first is credited",
   nic.credit(0, 1);
   nic.pump();
   assert.equal(nic.clocks[0].inFlight, 2, "a burst is done only when all its frames are credited");
+});
+
+test("a core with a small B gets ceil(framesInFlight / B) bursts in flight; a larger B brings the bound back", () => {
+  const { nic, bursts, arrive } = setup({ rxBurstsInFlight: 2, rxFramesInFlight: 16 });
+  assert.equal(nic.clocks[0].limit, 2, "before the core states its B: the bursts bound");
+  nic.credit(0, 0, 1); // the core's first TxBurst states B=1
+  assert.equal(nic.clocks[0].limit, 16);
+  for (let i = 0; i < 20; i++) {
+    arrive(1);
+    nic.pump();
+  }
+  assert.deepEqual(sizes(bursts), Array<number>(16).fill(1), "16 single-frame bursts left uncredited; 4 wait");
+  assert.equal(nic.waiting(0), 4);
+  nic.credit(0, 1, 4); // B=4: ceil(16 / 4) = 4 bursts, and 15 are still in flight
+  assert.equal(nic.clocks[0].limit, 4);
+  nic.pump();
+  assert.equal(bursts.length, 16, "nothing leaves while more than the new bound is in flight");
+  nic.credit(0, 12, 4);
+  nic.pump();
+  assert.deepEqual(sizes(bursts).slice(16), [4], "3 in flight, one more may go: the 4 waiting, in one burst of B");
+  assert.equal(nic.waiting(0), 0);
+  nic.credit(0, 0, 64);
+  assert.equal(nic.clocks[0].limit, 2, "B=64: the bursts bound");
+  const seq = bursts.flat();
+  assert.deepEqual(seq, Array.from({ length: 20 }, (_, i) => i + 1), "frames once and in order");
+});
+
+test("rxFramesInFlight 0: the bound is the bursts bound whatever B", () => {
+  const { nic } = setup({ rxBurstsInFlight: 2, rxFramesInFlight: 0 });
+  nic.credit(0, 0, 1);
+  assert.equal(nic.clocks[0].limit, 2);
 });
 
 test("credits that never come (lost TxBurst, restarted core): the queue is re-armed after the timeout and counts it", () => {
