@@ -8,7 +8,12 @@ import { DEFAULT_RSS_KEY } from "../src/netstack.ts";
 import { tcpFrame, HOST_IP, HOST_MAC, CLIENT_IP } from "./frames.ts";
 
 function setup(
-  o: { rxBurstsInFlight?: number; rxFramesInFlight?: number; creditTimeoutUs?: number; burstSize?: number } = {},
+  o: {
+    rxBurstsInFlight?: number;
+    rxFramesInFlight?: number;
+    creditTimeoutUs?: number;
+    burstSize?: number;
+  } = {},
 ) {
   const time = { now: 1_000_000 };
   const nic = new Nic({
@@ -149,7 +154,11 @@ test("a core with a small B gets ceil(framesInFlight / B) bursts in flight; a la
     arrive(1);
     nic.pump();
   }
-  assert.deepEqual(sizes(bursts), Array<number>(16).fill(1), "16 single-frame bursts left uncredited; 4 wait");
+  assert.deepEqual(
+    sizes(bursts),
+    Array<number>(16).fill(1),
+    "16 single-frame bursts left uncredited; 4 wait",
+  );
   assert.equal(nic.waiting(0), 4);
   nic.credit(0, 1, 4); // B=4: ceil(16 / 4) = 4 bursts, and 15 are still in flight
   assert.equal(nic.clocks[0].limit, 4);
@@ -157,12 +166,20 @@ test("a core with a small B gets ceil(framesInFlight / B) bursts in flight; a la
   assert.equal(bursts.length, 16, "nothing leaves while more than the new bound is in flight");
   nic.credit(0, 12, 4);
   nic.pump();
-  assert.deepEqual(sizes(bursts).slice(16), [4], "3 in flight, one more may go: the 4 waiting, in one burst of B");
+  assert.deepEqual(
+    sizes(bursts).slice(16),
+    [4],
+    "3 in flight, one more may go: the 4 waiting, in one burst of B",
+  );
   assert.equal(nic.waiting(0), 0);
   nic.credit(0, 0, 64);
   assert.equal(nic.clocks[0].limit, 2, "B=64: the bursts bound");
   const seq = bursts.flat();
-  assert.deepEqual(seq, Array.from({ length: 20 }, (_, i) => i + 1), "frames once and in order");
+  assert.deepEqual(
+    seq,
+    Array.from({ length: 20 }, (_, i) => i + 1),
+    "frames once and in order",
+  );
 });
 
 test("rxFramesInFlight 0: the bound is the bursts bound whatever B", () => {
