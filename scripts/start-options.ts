@@ -5,6 +5,7 @@
 import { parseArgs } from "node:util";
 import { MAX_BATCH_SIZE } from "@ix/dataplane";
 import { MAX_NATS_SERVERS } from "@ix/bus";
+import { MAX_HOSTS } from "@ix/cluster";
 
 /** What `npm start` accepts beyond its defaults. */
 export interface StartOptions {
@@ -23,6 +24,8 @@ export interface StartOptions {
   pollUs?: number;
   /** nats-servers joined by routes, the components spread over them (1: one server). */
   natsCluster: number;
+  /** Hosts as network namespaces (root), one nats-server each; 0: none. Implies the TAP. */
+  hosts: number;
   help: boolean;
 }
 
@@ -40,6 +43,9 @@ export const START_USAGE = `usage: npm start [-- OPTIONS]
   --poll-us US      the cores' poll window after work (default 0: sleep at once)
   --nats-cluster N  N nats-servers on loopback joined by routes (1..${MAX_NATS_SERVERS}, default 1); the NIC
                     and the app on server 1, the cores alternating over the others, IXCP on the last
+  --hosts N         as root: N hosts (2..${MAX_HOSTS}), each a network namespace ixh1..ixhN on a bridge
+                    (10.78.0.1..N) with its own nats-server of one NATS cluster; NIC, TAP, app and IXCP
+                    on host 1, the cores over the others; Linux clients in namespace ixh-linux
   -h, --help        this text
 example: sudo npm start -- --tap --cores 2 --policy delay-band`;
 
@@ -70,7 +76,8 @@ export function parseStartOptions(argv: string[]): StartOptions {
         "policy-dir": { type: "string" },
         pin: { type: "boolean", default: false },
         "poll-us": { type: "string" },
-        "nats-cluster": { type: "string", default: "1" },
+        "nats-cluster": { type: "string" },
+        hosts: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     }));
@@ -81,6 +88,8 @@ export function parseStartOptions(argv: string[]): StartOptions {
   if (values.policy.trim() === "") throw new StartUsageError("--policy needs a name");
   if (values["policy-dir"] !== undefined && values["policy-dir"].trim() === "")
     throw new StartUsageError("--policy-dir needs a folder");
+  if (values.hosts !== undefined && values["nats-cluster"] !== undefined)
+    throw new StartUsageError("--hosts N runs N nats-servers already (one per host): drop --nats-cluster");
   return {
     cores: integer("cores", values.cores, 1, MAX_CORES),
     batch: integer("batch", values.batch, 1, MAX_BATCH_SIZE),
@@ -91,7 +100,8 @@ export function parseStartOptions(argv: string[]): StartOptions {
     pin: values.pin,
     pollUs:
       values["poll-us"] === undefined ? undefined : integer("poll-us", values["poll-us"], 0, 10_000_000),
-    natsCluster: integer("nats-cluster", values["nats-cluster"], 1, MAX_NATS_SERVERS),
+    natsCluster: integer("nats-cluster", values["nats-cluster"] ?? "1", 1, MAX_NATS_SERVERS),
+    hosts: values.hosts === undefined ? 0 : integer("hosts", values.hosts, 2, MAX_HOSTS),
     help: values.help,
   };
 }

@@ -1,7 +1,16 @@
-// `npm start [-- --cores N --batch B --tap --pin --poll-us US --nats-cluster N]`: the whole cluster on this machine.
-// Ctrl-C or SIGTERM stops every process and removes the namespace.
+// `npm start [-- --cores N --batch B --tap --pin --poll-us US --nats-cluster N --hosts N]`: the whole
+// cluster on this machine (with --hosts, on N hosts that are network namespaces).
+// Ctrl-C or SIGTERM stops every process and removes the namespaces, links and bridge.
 import { join } from "node:path";
-import { startCluster, canUseTap, REPO_ROOT, HOST_IP, LINUX_IP, type Cluster } from "@ix/cluster";
+import {
+  startCluster,
+  canUseTap,
+  canUseHosts,
+  REPO_ROOT,
+  HOST_IP,
+  LINUX_IP,
+  type Cluster,
+} from "@ix/cluster";
 import {
   parseStartOptions,
   startFailureLine,
@@ -27,6 +36,16 @@ if (opts.pin && process.getuid?.() !== 0) {
   console.error("npm start: --pin needs root (taskset/renice of other processes)");
   process.exit(2);
 }
+if (opts.hosts > 0 && !(canUseHosts() && canUseTap())) {
+  console.error(
+    `npm start: --hosts needs root (network namespaces, a bridge, a TAP), socat and iproute2; without root, --nats-cluster ${opts.hosts} runs ${opts.hosts} servers on loopback with the same spreading`,
+  );
+  process.exit(2);
+}
+// The hosts' names (hosts.ts) and the Linux clients' namespace beside them, apart from --tap's `ix`.
+const HOSTS_PREFIX = "ixh";
+const linuxNamespace = opts.hosts > 0 ? `${HOSTS_PREFIX}-linux` : "ix";
+const tap = opts.tap || opts.hosts > 0;
 if (opts.tap && !canUseTap()) {
   console.error("npm start: --tap needs root (CAP_NET_ADMIN), socat and iproute2");
   process.exit(2);
@@ -36,7 +55,10 @@ try {
   cluster = await startCluster({
     cores,
     batch: opts.batch,
-    tap: opts.tap,
+    tap,
+    namespace: linuxNamespace,
+    tapName: opts.hosts > 0 ? `${HOSTS_PREFIX}tap0` : "ixtap0",
+    ...(opts.hosts > 0 ? { hosts: { count: opts.hosts, prefix: HOSTS_PREFIX } } : {}),
     echo: !opts.quiet,
     policy: opts.policy,
     pin: opts.pin,
@@ -55,17 +77,17 @@ try {
 console.log(`
 IX cluster running: ${cores} dataplane core(s), B=${opts.batch}
 ${natsLines(cluster)}
-  nic          ${cluster.nic.adminUrl}/metrics   wire: udp 127.0.0.1:${cluster.wirePort}
+  nic          ${cluster.nic.adminUrl}/metrics   wire: udp 127.0.0.1:${cluster.wirePort}${cluster.hosts ? ` (on host 1, ${cluster.hosts.hosts[0].namespace})` : ""}
 ${cluster.cores.map((c, i) => `  core ${i}       ${c.adminUrl}/metrics`).join("\n")}
   app          ${cluster.app?.adminUrl}/metrics   echo tcp+udp :7, memcached :11211 on ${HOST_IP}
   ixcp         ${cluster.ixcp?.adminUrl}/status   policy ${opts.policy} (npx ixctl policy NAME to switch)
                HTTP changes need the token in .ix/admin-token (Authorization: Bearer ...)
 ${
   cluster.tap
-    ? `  namespace    ix: Linux at ${LINUX_IP}, try: ip netns exec ix ping ${HOST_IP}
-               ip netns exec ix nc ${HOST_IP} 7   |   npx ixctl status`
+    ? `  namespace    ${linuxNamespace}: Linux at ${LINUX_IP}, try: ip netns exec ${linuxNamespace} ping ${HOST_IP}
+               ip netns exec ${linuxNamespace} nc ${HOST_IP} 7   |   npx ixctl status`
     : "  (add --tap as root for a Linux namespace `ix` wired to the cluster)"
-}
+}${hostsLines(cluster)}
 Ctrl-C stops everything.`);
 
 /** The banner's nats line(s): one server, or each server of a NATS cluster with what it carries. */
@@ -82,9 +104,21 @@ function natsLines(c: Cluster): string {
       .filter(Boolean)
       .join(", ");
   return c.natsCluster.servers
-    .map((s, i) => `  nats ${i + 1}       ${s.url} routes ${s.monitorUrl}/routez   (${on(i)})`)
+    .map(
+      (s, i) =>
+        `  nats ${i + 1}       ${s.url} routes ${s.monitorUrl}/routez   (${on(i)}${c.hosts ? `; host ${c.hosts.hosts[i].namespace}` : ""})`,
+    )
     .concat(["               one NATS cluster (full mesh of routes); credentials in .ix/cluster.json"])
     .join("\n");
+}
+
+/** With --hosts: where the hosts are and how to reach one. */
+function hostsLines(c: Cluster): string {
+  if (!c.hosts) return "";
+  const h = c.hosts;
+  return `
+  hosts        ${h.hosts.map((x) => `${x.namespace} ${x.address}`).join(", ")} on a bridge (namespace ${h.bridgeNamespace});
+               this machine at ${h.rootAddress}; try: ip netns exec ${h.hosts[1].namespace} ping ${h.hosts[0].address}`;
 }
 
 let stopping = false;

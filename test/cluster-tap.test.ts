@@ -3,9 +3,7 @@
 // wired through a TAP. Needs root: skipped otherwise.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { connect, type NatsConnection } from "@nats-io/transport-node";
 import { ix } from "@ix/proto";
 import { subjects as S } from "@ix/bus";
@@ -24,35 +22,16 @@ import {
 import { flowInfo } from "@ix/ixctl";
 import { tcpTuples } from "./helpers/pcap.ts";
 import { metricSamples, sum } from "./helpers/metrics.ts";
+import { linuxClients } from "./helpers/linux-clients.ts";
 
-const run = promisify(execFile);
 const NS = "ixtest";
 const skip = canUseTap() ? false : "needs root, socat and iproute2 (TAP in a network namespace)";
 let cluster: Cluster;
 let admin: NatsConnection;
 
-const inNs = async (argv: string[], timeoutMs = 120_000): Promise<string> =>
-  (await run("ip", ["netns", "exec", NS, ...argv], { timeout: timeoutMs, maxBuffer: 16 << 20 })).stdout;
+const linux = linuxClients(NS);
+const { inNs, echoTransfer } = linux;
 const client = (name: string): string => join(REPO_ROOT, "test", "clients", name);
-
-async function echoTransfer(
-  conns: number,
-  bytes: number,
-): Promise<{ verified: number; expected: number; ports: number[]; failures: unknown[] }> {
-  const out = await inNs([
-    "python3",
-    client("echo_client.py"),
-    "--host",
-    HOST_IP,
-    "--conns",
-    String(conns),
-    "--bytes",
-    String(bytes),
-    "--timeout",
-    "100",
-  ]);
-  return JSON.parse(out) as { verified: number; expected: number; ports: number[]; failures: unknown[] };
-}
 
 async function setFaults(loss: number): Promise<void> {
   for (const direction of ["in", "out"]) {
@@ -75,8 +54,7 @@ after(async () => {
 });
 
 test("Linux pings the cluster's host", { skip }, async () => {
-  const out = await inNs(["ping", "-c", "3", "-i", "0.2", "-W", "2", HOST_IP]);
-  assert.match(out, /3 packets transmitted, 3 received/);
+  assert.equal(await linux.ping(3), 3, "pings answered");
 });
 
 test("TCP echo: 10 MB over 32 parallel connections, every byte verified", { skip }, async (t) => {
@@ -95,13 +73,11 @@ test("UDP echo answers every datagram", { skip }, async () => {
 });
 
 test("memccapable -a passes every ASCII test against the memcached app", { skip }, async (t) => {
-  const out = await inNs(["memccapable", "-a", "-h", HOST_IP, "-p", "11211"], 60_000);
-  const passed = out.split("\n").filter((l) => l.includes("[pass]")).length;
-  const failed = out.split("\n").filter((l) => l.includes("[FAIL]")).length;
-  t.diagnostic(`memccapable: ${passed} ASCII tests passed, ${failed} failed`);
-  assert.equal(failed, 0);
-  assert.ok(passed >= 20, `only ${passed} tests ran`);
-  assert.match(out, /All tests passed/);
+  const m = await linux.memccapable();
+  t.diagnostic(`memccapable: ${m.passed} ASCII tests passed, ${m.failed} failed`);
+  assert.equal(m.failed, 0, m.output);
+  assert.ok(m.passed >= 20, `only ${m.passed} tests ran`);
+  assert.ok(m.allPassed, m.output);
 });
 
 test(

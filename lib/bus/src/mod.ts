@@ -52,7 +52,9 @@ export {
   NATS_CLUSTER_NAME,
   ROUTE_USER,
   MAX_NATS_SERVERS,
+  NATS_PORTS,
   type NatsClusterHandle,
+  type NatsSite,
 } from "./nats-cluster.ts";
 export { DEFAULT_RETA_SIZE, initialReta, flowGroupsOfQueue, spreadReta } from "./reta.ts";
 export type { RxFrame } from "./frame.ts";

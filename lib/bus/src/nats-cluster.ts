@@ -14,6 +14,22 @@ export const NATS_CLUSTER_NAME = "ix";
 export const ROUTE_USER = "route";
 /** The most servers one cluster runs (a full mesh grows as N^2 routes). */
 export const MAX_NATS_SERVERS = 9;
+/**
+ * nats-server's well-known ports, used when each server has an address of its
+ * own (a host: a network namespace or a machine): clients 4222, routes 6222,
+ * monitoring 8222.
+ */
+export const NATS_PORTS = { client: 4222, route: 6222, monitor: 8222 } as const;
+
+/**
+ * Where one server of the cluster runs when it is not on loopback: its own
+ * address (every listener binds there, on NATS_PORTS) and the command that
+ * puts the process there (e.g. ["ip", "netns", "exec", "ixh2"]).
+ */
+export interface NatsSite {
+  address: string;
+  commandPrefix: string[];
+}
 
 export interface NatsClusterHandle {
   /** Server 1 is servers[0]; each serves its monitoring endpoint (/routez). */
@@ -55,8 +71,8 @@ export async function routeCount(s: NatsServerHandle): Promise<number> {
 }
 
 /**
- * Starts `size` nats-servers on loopback, fully meshed by authenticated
- * routes, and resolves once every server has its size-1 routes. On a failure
+ * Starts `size` nats-servers (on loopback, or one per site), fully meshed by
+ * authenticated routes, and resolves once every server has its size-1 routes. On a failure
  * the servers already started are stopped. Server i is named ix-nats-<i+1>.
  */
 export async function startNatsCluster(opts: {
@@ -65,14 +81,28 @@ export async function startNatsCluster(opts: {
   binary?: string;
   /** Ready bound for the mesh, ms (default 15000). */
   meshTimeoutMs?: number;
+  /**
+   * One site per server (size of them): server i binds sites[i].address on
+   * the well-known NATS_PORTS and runs through sites[i].commandPrefix.
+   * Without sites every server is on loopback, on free ports.
+   */
+  sites?: NatsSite[];
 }): Promise<NatsClusterHandle> {
-  const { size } = opts;
+  const { size, sites } = opts;
   if (!Number.isInteger(size) || size < 1 || size > MAX_NATS_SERVERS)
     throw new RangeError(`a NATS cluster has 1..${MAX_NATS_SERVERS} servers, got ${size}`);
-  const ports = await distinctFreePorts(3 * size);
+  if (sites && sites.length !== size) throw new RangeError(`${sites.length} sites for ${size} servers`);
+  const ports = sites
+    ? [
+        ...Array<number>(size).fill(NATS_PORTS.client),
+        ...Array<number>(size).fill(NATS_PORTS.route),
+        ...Array<number>(size).fill(NATS_PORTS.monitor),
+      ]
+    : await distinctFreePorts(3 * size);
   const client = ports.slice(0, size);
   const route = ports.slice(size, 2 * size);
   const monitor = ports.slice(2 * size);
+  const address = (i: number): string => sites?.[i].address ?? "127.0.0.1";
   const routePassword = newPassword();
   const servers: NatsServerHandle[] = [];
   const stop = async (): Promise<void> => {
@@ -87,12 +117,14 @@ export async function startNatsCluster(opts: {
           port,
           monitorPort: monitor[i],
           name: `ix-nats-${i + 1}`,
+          host: address(i),
+          commandPrefix: sites?.[i].commandPrefix,
           cluster: {
             name: NATS_CLUSTER_NAME,
             port: route[i],
             user: ROUTE_USER,
             password: routePassword,
-            peers: route.filter((_, j) => j !== i).map((p) => `127.0.0.1:${p}`),
+            peers: route.flatMap((p, j) => (j === i ? [] : [`${address(j)}:${p}`])),
           },
         }),
       ),

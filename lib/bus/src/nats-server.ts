@@ -12,7 +12,7 @@ export interface NatsServerHandle {
   url: string;
   port: number;
   /**
-   * The monitoring endpoint (http://127.0.0.1:PORT: /varz, /connz, /subsz)
+   * The monitoring endpoint (http://HOST:PORT: /varz, /connz, /subsz)
    * when started with `monitor: true`; undefined otherwise.
    */
   monitorUrl?: string;
@@ -45,11 +45,11 @@ export async function freePort(): Promise<number> {
   });
 }
 
-async function waitForPort(port: number, timeoutMs: number): Promise<void> {
+async function waitForPort(host: string, port: number, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const ok = await new Promise<boolean>((resolve) => {
-      const s = createConnection({ port, host: "127.0.0.1" }, () => {
+      const s = createConnection({ port, host }, () => {
         s.destroy();
         resolve(true);
       });
@@ -58,7 +58,7 @@ async function waitForPort(port: number, timeoutMs: number): Promise<void> {
     if (ok) return;
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error(`nats-server did not listen on port ${port} within ${timeoutMs} ms`);
+  throw new Error(`nats-server did not listen on ${host}:${port} within ${timeoutMs} ms`);
 }
 
 export async function startNatsServer(opts: {
@@ -73,28 +73,42 @@ export async function startNatsServer(opts: {
   name?: string;
   /** Join a cluster by routes (lib/bus nats-cluster.ts builds these for each server). */
   cluster?: RouteBlock;
+  /**
+   * The address the client, route and monitoring listeners bind to, and the
+   * one in the URLs (default 127.0.0.1). It must be reachable from this
+   * process: readiness is a TCP connect to it.
+   */
+  host?: string;
+  /**
+   * Run the server through this command, e.g. ["ip", "netns", "exec", "ixh1"]
+   * for a host that is a network namespace (lib/cluster hosts.ts); the
+   * command must exec the server (same pid), as `ip netns exec` does.
+   */
+  commandPrefix?: string[];
 }): Promise<NatsServerHandle> {
+  const host = opts.host ?? "127.0.0.1";
   const port = opts.port ?? (await freePort());
   const httpPort = opts.monitorPort ?? (opts.monitor ? await freePort() : undefined);
   const dir = mkdtempSync(join(tmpdir(), "ix-nats-"));
   const conf = join(dir, "nats.conf");
   writeFileSync(
     conf,
-    serverConfig({ port, httpPort, users: opts.users, serverName: opts.name, cluster: opts.cluster }),
+    serverConfig({ host, port, httpPort, users: opts.users, serverName: opts.name, cluster: opts.cluster }),
     { mode: 0o600 },
   );
   const binary = opts.binary ?? process.env.IX_NATS_SERVER ?? "nats-server";
   let child: ChildProcess | undefined;
 
   const start = async (): Promise<void> => {
-    child = spawn(binary, ["-c", conf], { stdio: ["ignore", "ignore", "pipe"] });
+    const argv = [...(opts.commandPrefix ?? []), binary, "-c", conf];
+    child = spawn(argv[0], argv.slice(1), { stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     child.stderr?.on("data", (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
     const exited = new Promise<never>((_, reject) =>
       child!.once("exit", (code) => reject(new Error(`nats-server exited (${code}): ${stderr}`))),
     );
     exited.catch(() => undefined);
-    await Promise.race([waitForPort(port, 5000), exited]);
+    await Promise.race([waitForPort(host, port, 5000), exited]);
   };
   const stop = async (signal: NodeJS.Signals = "SIGTERM"): Promise<void> => {
     const c = child;
@@ -106,9 +120,9 @@ export async function startNatsServer(opts: {
   };
   await start();
   return {
-    url: `nats://127.0.0.1:${port}`,
+    url: `nats://${host}:${port}`,
     port,
-    monitorUrl: httpPort ? `http://127.0.0.1:${httpPort}` : undefined,
+    monitorUrl: httpPort ? `http://${host}:${httpPort}` : undefined,
     get pid() {
       return child?.pid;
     },

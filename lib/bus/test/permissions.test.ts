@@ -8,7 +8,7 @@
 // the client is on. Routes themselves need the route user's password.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { connect, PermissionViolationError, type NatsConnection } from "@nats-io/transport-node";
+import { connect, type NatsConnection } from "@nats-io/transport-node";
 import { createConnection } from "node:net";
 import {
   startNatsServer,
@@ -20,6 +20,7 @@ import {
   type NatsServerHandle,
   type UserEntry,
 } from "../src/mod.ts";
+import { PERMISSION_CASES, checkMatrixAcross, tryPublish } from "./permission-matrix.ts";
 
 let server: NatsServerHandle;
 let mesh: NatsClusterHandle;
@@ -33,67 +34,6 @@ async function as(kind: string, on?: number): Promise<NatsConnection> {
   const nc = await connect({ servers: url, user: u.user, pass: u.password });
   conns.push(nc);
   return nc;
-}
-
-/**
- * Cluster: resolves once server `on` knows of the observer's subscriptions
- * made so far. A route carries a server's subscription changes and its
- * messages in order, so when a probe the observer publishes afterwards
- * reaches a listener on server `on`, the interest is there too. Repeated
- * while the listener's own interest may still be crossing.
- */
-async function interestCrossed(observer: NatsConnection, kind: string, on: number): Promise<void> {
-  const token = `${kind}-${Math.random().toString(36).slice(2)}`;
-  const listener = await as("ixcp", on);
-  const sub = listener.subscribe(S.status(kind, "probe"));
-  await listener.flush();
-  let seen = false;
-  const got = (async () => {
-    for await (const m of sub)
-      if (new TextDecoder().decode(m.data) === token) {
-        seen = true;
-        return;
-      }
-  })();
-  const deadline = Date.now() + 10_000;
-  while (!seen && Date.now() < deadline) {
-    observer.publish(S.status(kind, "probe"), token);
-    await observer.flush();
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  sub.unsubscribe();
-  await got;
-  await listener.close();
-  assert.ok(seen, `a probe from the ${kind} observer never reached server ${on + 1} in 10 s`);
-}
-
-/** Publishes from `from` and reports whether a superuser-ish observer (the NIC/IXCP side) saw it, and whether the server refused. */
-async function tryPublish(
-  from: NatsConnection,
-  observer: NatsConnection,
-  subject: string,
-  cross?: { kind: string; on: number },
-): Promise<{ delivered: boolean; refused: boolean }> {
-  let refused = false;
-  const watcher = (async () => {
-    for await (const s of from.status()) {
-      if (s.type === "error" && s.error instanceof PermissionViolationError) refused = true;
-    }
-  })();
-  void watcher;
-  const sub = observer.subscribe(subject, { max: 1 });
-  await observer.flush();
-  if (cross) await interestCrossed(observer, cross.kind, cross.on);
-  let delivered = false;
-  const got = (async () => {
-    for await (const _ of sub) delivered = true;
-  })();
-  from.publish(subject, new Uint8Array([1]));
-  await from.flush().catch(() => undefined);
-  await new Promise((r) => setTimeout(r, 150));
-  sub.unsubscribe();
-  await got;
-  return { delivered, refused };
 }
 
 before(async () => {
@@ -111,29 +51,7 @@ test("anonymous connections are refused", async () => {
   await assert.rejects(connect({ servers: server.url }), /Authorization/i);
 });
 
-const cases: Array<{ kind: string; observer: string; subject: string; allowed: boolean }> = [
-  { kind: "app", observer: "dataplane", subject: S.coreSys(0), allowed: true },
-  { kind: "app", observer: "dataplane", subject: S.coreSys(1), allowed: false },
-  { kind: "app", observer: "nic", subject: S.nicTx(0), allowed: false },
-  { kind: "app", observer: "nic", subject: S.NIC_RETA_SET, allowed: false },
-  { kind: "app", observer: "dataplane", subject: S.coreCtl(0), allowed: false },
-  { kind: "app-core1", observer: "dataplane", subject: S.coreSys(1), allowed: true },
-  { kind: "app-core1", observer: "dataplane", subject: S.coreSys(0), allowed: false },
-  { kind: "dataplane", observer: "nic", subject: S.nicTx(0), allowed: true },
-  { kind: "dataplane", observer: "dataplane", subject: S.coreCtl(1), allowed: false },
-  { kind: "dataplane", observer: "nic", subject: S.NIC_RETA_SET, allowed: false },
-  { kind: "dataplane", observer: "dataplane", subject: S.nicRx(0), allowed: false },
-  { kind: "ixcp", observer: "dataplane", subject: S.coreCtl(1), allowed: true },
-  { kind: "ixcp", observer: "nic", subject: S.NIC_RETA_SET, allowed: true },
-  { kind: "ixcp", observer: "dataplane", subject: S.nicRx(0), allowed: false },
-  { kind: "nic", observer: "dataplane", subject: S.nicRx(0), allowed: true },
-  { kind: "nic", observer: "dataplane", subject: S.coreCtl(0), allowed: false },
-  { kind: "host", observer: "nic", subject: S.l2Tx("h1"), allowed: true },
-  { kind: "host", observer: "dataplane", subject: S.nicRx(0), allowed: false },
-  { kind: "admin", observer: "ixcp", subject: S.ixcpAdmin("status"), allowed: true },
-  { kind: "admin", observer: "nic", subject: S.NIC_RETA_SET, allowed: false },
-  { kind: "admin", observer: "dataplane", subject: S.coreCtl(0), allowed: false },
-];
+const cases = PERMISSION_CASES;
 
 for (const c of cases) {
   test(`${c.kind} ${c.allowed ? "may" : "may not"} publish ${c.subject}`, async () => {
@@ -152,16 +70,7 @@ test("the 3-server cluster is a full mesh: every server has a route to each othe
 for (const on of [0, 1, 2]) {
   const other = (on + 1) % 3;
   test(`cluster: every case with the publisher on server ${on + 1}, the observer on server ${other + 1}`, async () => {
-    for (const c of cases) {
-      const from = await as(c.kind, on);
-      const observer = await as(c.observer, other);
-      const r = await tryPublish(from, observer, c.subject, { kind: c.observer, on });
-      await from.close();
-      await observer.close();
-      const what = `${c.kind} -> ${c.subject} on server ${on + 1}`;
-      assert.equal(r.delivered, c.allowed, `delivery across the route: ${what}`);
-      assert.equal(r.refused, !c.allowed, `refusal by the client's own server: ${what}`);
-    }
+    await checkMatrixAcross(as, on, other);
   });
 }
 

@@ -15,7 +15,8 @@ import {
   type NatsServerHandle,
   type UserEntry,
 } from "@ix/bus";
-import { placeComponents, type Placement } from "./placement.ts";
+import { setupHosts, type HostsHandle, type HostsOptions } from "./hosts.ts";
+import { placeComponents, placeOnHosts, type Placement } from "./placement.ts";
 import { spawnService, type ServiceProcess, type SpawnOptions } from "./process.ts";
 import { setupTap, type TapBridge, type TapHandle } from "./tap.ts";
 
@@ -56,6 +57,18 @@ export interface ClusterOptions {
    */
   natsCluster?: number;
   /**
+   * Run the cluster as hosts (issue 14, hosts.ts; root only): N network
+   * namespaces on a bridge, each with its own nats-server of one NATS
+   * cluster (on its own address, ports 4222/6222/8222) and its share of the
+   * components (placeOnHosts: NIC, TAP, app and IXCP on host 1, the cores
+   * over the others). Every admin server binds its host's address, so IXCP
+   * and Prometheus scrape across hosts. A number is the host count with the
+   * default names (prefix "ixh", 10.78.0.0/24). Overrides natsCluster.
+   */
+  hosts?: number | HostsOptions;
+  /** NATS users besides the generated ones (e.g. an app user granted one core, for the permission tests). */
+  extraUsers?: UserEntry[];
+  /**
    * Dedicated hardware threads (root): IXCP pins each active core to a CPU of
    * its own and raises its priority, moving the pinning with its grants and
    * revokes (services/ixcp/src/cpu-placement.ts); the launcher passes the
@@ -70,8 +83,10 @@ export interface Cluster {
   nats: NatsServerHandle;
   /** The NATS cluster's servers when started with natsCluster > 1. */
   natsCluster?: NatsClusterHandle;
-  /** Which server (0-based) each component was given first. */
+  /** Which server (0-based) each component was given first; with hosts, also its host. */
   placement: Placement;
+  /** The hosts (network namespaces) when started with `hosts`. */
+  hosts?: HostsHandle;
   users: UserEntry[];
   nic: ServiceProcess;
   cores: ServiceProcess[];
@@ -103,13 +118,38 @@ export interface Cluster {
 export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> {
   const cores = opts.cores ?? 2;
   const coreIds = Array.from({ length: cores }, (_, i) => i);
-  const users = generateUsers(coreIds);
+  const users = generateUsers(coreIds, opts.extraUsers);
   // 24 random bytes, like the NATS passwords (lib/bus credentials.ts): a bearer token, never reused across runs.
   const adminToken = randomBytes(24).toString("base64url");
-  const servers = opts.natsCluster ?? 1;
-  const natsCluster = servers > 1 ? await startNatsCluster({ users, size: servers }) : undefined;
-  const nats = natsCluster?.servers[0] ?? (await startNatsServer({ users, monitor: opts.natsMonitor }));
-  const placement = placeComponents(servers, cores);
+  // setupHosts removes what it made when it fails; after it, a failure tears the hosts down.
+  const hosts = opts.hosts === undefined ? undefined : await setupHosts(hostsOptions(opts.hosts));
+  const servers = hosts?.hosts.length ?? opts.natsCluster ?? 1;
+  let natsCluster: NatsClusterHandle | undefined;
+  let nats: NatsServerHandle;
+  try {
+    natsCluster =
+      servers > 1
+        ? await startNatsCluster({
+            users,
+            size: servers,
+            sites: hosts?.hosts.map((h) => ({ address: h.address, commandPrefix: h.commandPrefix })),
+          })
+        : undefined;
+    nats = natsCluster?.servers[0] ?? (await startNatsServer({ users, monitor: opts.natsMonitor }));
+  } catch (e) {
+    await hosts?.teardown();
+    throw e;
+  }
+  const placement = hosts ? placeOnHosts(servers, cores) : placeComponents(servers, cores);
+  /**
+   * How a component given server `server` is started: on that server's host
+   * (its namespace; its admin server on the host's address, so IXCP and
+   * Prometheus reach it from the other hosts), or here.
+   */
+  const siteOf = (server: number): { commandPrefix?: string[]; env: Record<string, string> } => {
+    const h = hosts?.hosts[server];
+    return h ? { commandPrefix: h.commandPrefix, env: { IX_ADMIN_HOST: h.address } } : { env: {} };
+  };
   const started: ServiceProcess[] = [];
   const spawned = new Map<string, SpawnOptions>();
   const spawnKept = (o: SpawnOptions): Promise<ServiceProcess> => {
@@ -127,6 +167,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
     for (const p of started.reverse()) await p.stop();
     await tap?.teardown();
     await (natsCluster ?? nats).stop();
+    await hosts?.teardown();
   };
   try {
     const wirePort = await freePort();
@@ -139,6 +180,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
       nicPort: wirePort,
       socatPort,
       bridge: opts.tapBridge ?? "socat",
+      nicNamespace: hosts?.hosts[placement.nic].namespace,
     };
     // The direct bridge: the tap exists before the NIC, which inherits its descriptor as fd 3.
     const direct = opts.tap === true && tapOptions.bridge === "direct";
@@ -146,7 +188,8 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
     const nic = await spawnKept({
       name: "nic",
       echo: opts.echo,
-      env: env("nic", placement.nic),
+      commandPrefix: siteOf(placement.nic).commandPrefix,
+      env: { ...env("nic", placement.nic), ...siteOf(placement.nic).env },
       args: [
         script("nic"),
         "--queues",
@@ -172,7 +215,8 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
         spawnService({
           name: `core${core}`,
           echo: opts.echo,
-          env: env("dataplane", placement.cores[core]),
+          commandPrefix: siteOf(placement.cores[core]).commandPrefix,
+          env: { ...env("dataplane", placement.cores[core]), ...siteOf(placement.cores[core]).env },
           args: [
             script("dataplane"),
             "--core",
@@ -200,7 +244,8 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
       app = await spawnKept({
         name: "app",
         echo: opts.echo,
-        env: env("app", placement.app),
+        commandPrefix: siteOf(placement.app).commandPrefix,
+        env: { ...env("app", placement.app), ...siteOf(placement.app).env },
         args: [script("app"), "--cores", coreIds.join(","), ...(opts.extraArgs?.app ?? [])],
       });
       started.push(app);
@@ -210,8 +255,9 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
       ixcp = await spawnService({
         name: "ixcp",
         echo: opts.echo,
+        commandPrefix: siteOf(placement.ixcp).commandPrefix,
         // Only IXCP has mutating HTTP verbs; the other admin servers get no token and refuse them all.
-        env: { ...env("ixcp", placement.ixcp), IX_ADMIN_TOKEN: adminToken },
+        env: { ...env("ixcp", placement.ixcp), ...siteOf(placement.ixcp).env, IX_ADMIN_TOKEN: adminToken },
         args: [
           script("ixcp"),
           "--cores",
@@ -245,6 +291,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
       nats,
       natsCluster,
       placement,
+      hosts,
       users,
       nic,
       cores: coreProcs,
@@ -272,6 +319,12 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
  */
 function writeState(dir: string, c: Cluster): void {
   mkdirSync(dir, { recursive: true });
+  const hostName = (server: number): string => c.hosts?.hosts[server].namespace ?? "127.0.0.1";
+  const component = (server: number, p: ServiceProcess): { server: number; host: string; pid?: number } => ({
+    server: server + 1,
+    host: hostName(server),
+    pid: p.child.pid,
+  });
   const admin = c.users.find((u) => u.user === "admin")!;
   const tokenFile = join(dir, "admin-token");
   writeFileSync(tokenFile, `${c.adminToken}\n`, { mode: 0o600 });
@@ -280,23 +333,24 @@ function writeState(dir: string, c: Cluster): void {
     adminTokenFile: tokenFile,
     // Every server (comma-separated, server 1 first): ixctl fails over too.
     natsUrl: c.natsCluster ? c.natsCluster.urls.join(",") : c.nats.url,
-    // Each nats-server (1-based "server" below refers to this list's order).
-    natsServers: (c.natsCluster?.servers ?? [c.nats]).map((s) => ({
+    // Each nats-server (1-based "server" below refers to this list's order) and
+    // its host: a network namespace with --hosts (server i on host i), else this machine's loopback.
+    natsServers: (c.natsCluster?.servers ?? [c.nats]).map((s, i) => ({
       name: s.name,
       url: s.url,
       pid: s.pid,
-      host: "127.0.0.1",
+      host: hostName(i),
       monitorUrl: s.monitorUrl,
     })),
-    // Each component's server (1-based) and pid: tools and tests stop one by these.
+    // Each component's server (1-based), host and pid: tools and tests stop one by these.
     components: {
-      nic: { server: c.placement.nic + 1, pid: c.nic.child.pid },
-      ...Object.fromEntries(
-        c.cores.map((p, i) => [`core${i}`, { server: c.placement.cores[i] + 1, pid: p.child.pid }]),
-      ),
-      ...(c.app ? { app: { server: c.placement.app + 1, pid: c.app.child.pid } } : {}),
-      ...(c.ixcp ? { ixcp: { server: c.placement.ixcp + 1, pid: c.ixcp.child.pid } } : {}),
+      nic: component(c.placement.nic, c.nic),
+      ...Object.fromEntries(c.cores.map((p, i) => [`core${i}`, component(c.placement.cores[i], p)])),
+      ...(c.app ? { app: component(c.placement.app, c.app) } : {}),
+      ...(c.ixcp ? { ixcp: component(c.placement.ixcp, c.ixcp) } : {}),
     },
+    // The hosts' namespaces and addresses (--hosts), for `ip netns exec` and for scraping.
+    hosts: c.hosts?.hosts.map((h) => ({ namespace: h.namespace, address: h.address })),
     admin: { user: admin.user, password: admin.password },
     nic: c.nic.adminUrl,
     cores: c.cores.map((p) => p.adminUrl),
@@ -314,4 +368,9 @@ function writeState(dir: string, c: Cluster): void {
   };
   writeFileSync(join(dir, "cluster.json"), JSON.stringify(state, null, 2), { mode: 0o600 });
   chmodSync(join(dir, "cluster.json"), 0o600);
+}
+
+/** A `hosts` option as HostsOptions (a number is the count with the default names). */
+function hostsOptions(h: number | HostsOptions): HostsOptions {
+  return typeof h === "number" ? { count: h } : h;
 }

@@ -9,6 +9,10 @@
 //   and LINUX_IP (the Linux side), and REPO_ROOT;
 // - spawnService: one service child process, ready when it prints its admin
 //   URL, stopped cleanly (ServiceProcess);
+// - hosts: N network namespaces on a bridge standing for N machines
+//   (setupHosts -> HostsHandle, canUseHosts; `npm start -- --hosts N`);
+//   startCluster({hosts}) runs one nats-server and a share of the components
+//   on each (placeOnHosts);
 // - canUseTap/setupTap: a TAP device in a network namespace of our own,
 //   bridged to the NIC's L2-over-UDP port (root only; TapHandle tears it down).
 export {
@@ -20,7 +24,16 @@ export {
   type ClusterOptions,
   type Cluster,
 } from "./cluster.ts";
-export { placeComponents, type Placement } from "./placement.ts";
+export { placeComponents, placeOnHosts, type Placement } from "./placement.ts";
+export {
+  setupHosts,
+  removeHosts,
+  canUseHosts,
+  MAX_HOSTS,
+  type Host,
+  type HostsHandle,
+  type HostsOptions,
+} from "./hosts.ts";
 export { spawnService, type ServiceProcess, type SpawnOptions } from "./process.ts";
 export { canUseTap, setupTap, TAP_BRIDGES, type TapBridge, type TapOptions, type TapHandle } from "./tap.ts";
 export { openTapDevice } from "./tun-device.ts";

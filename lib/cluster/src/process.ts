@@ -25,6 +25,12 @@ export interface SpawnOptions {
   readyTimeoutMs?: number;
   /** Descriptors the child inherits as fd 3, 4, ... (e.g. a TAP device for the NIC's --wire-tap-fd 3). */
   fds?: number[];
+  /**
+   * Run node through this command, e.g. ["ip", "netns", "exec", "ixh2"] to
+   * start the service on a host (hosts.ts). The command must exec node, as
+   * `ip netns exec` does, so that the child's pid is the service's.
+   */
+  commandPrefix?: string[];
 }
 
 const READY_TIMEOUT_MS = 60_000;
@@ -35,7 +41,8 @@ export function spawnService(opts: SpawnOptions): Promise<ServiceProcess> {
   // IX_NODE_ARGS: extra node flags for every service (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
   // to profile the cluster under a benchmark); split on spaces.
   const nodeArgs = (process.env.IX_NODE_ARGS ?? "").split(" ").filter((a) => a !== "");
-  const child = spawn(process.execPath, [...nodeArgs, ...opts.args], {
+  const argv = [...(opts.commandPrefix ?? []), process.execPath, ...nodeArgs, ...opts.args];
+  const child = spawn(argv[0], argv.slice(1), {
     env: { ...process.env, ...opts.env },
     stdio: ["ignore", "pipe", "pipe", ...(opts.fds ?? [])],
   });

@@ -29,6 +29,12 @@ export interface TapOptions {
   socatPort: number;
   /** Default "socat". */
   bridge?: TapBridge;
+  /**
+   * The network namespace the NIC runs in (a host of hosts.ts; default: this
+   * process's). socat runs there, so that its UDP side reaches the NIC's
+   * loopback port, and creates the tap there before it moves to `namespace`.
+   */
+  nicNamespace?: string;
 }
 
 export interface TapHandle {
@@ -72,20 +78,22 @@ export async function setupTap(opts: TapOptions): Promise<TapHandle> {
     // none
   }
   const direct = opts.bridge === "direct";
+  // Where the tap is created: the direct bridge opens it here; socat runs beside the NIC.
+  const createdIn = direct ? undefined : opts.nicNamespace;
+  const ipWhereCreated = createdIn ? ["ip", "-n", createdIn] : ["ip"];
   const fd = direct ? openTapDevice(opts.tapName) : undefined;
+  const socatArgv = [
+    ...(createdIn ? ["ip", "netns", "exec", createdIn] : []),
+    "socat",
+    `TUN,tun-type=tap,tun-name=${opts.tapName},iff-no-pi`,
+    `UDP-DATAGRAM:127.0.0.1:${opts.nicPort},bind=127.0.0.1:${opts.socatPort}`,
+  ];
   const socat: ChildProcess | undefined = direct
     ? undefined
-    : spawn(
-        "socat",
-        [
-          `TUN,tun-type=tap,tun-name=${opts.tapName},iff-no-pi`,
-          `UDP-DATAGRAM:127.0.0.1:${opts.nicPort},bind=127.0.0.1:${opts.socatPort}`,
-        ],
-        { stdio: "ignore" },
-      );
+    : spawn(socatArgv[0], socatArgv.slice(1), { stdio: "ignore" });
   const linkExists = (): boolean => {
     try {
-      run(["ip", "link", "show", opts.tapName]);
+      run([...ipWhereCreated, "link", "show", opts.tapName]);
       return true;
     } catch {
       return false;
@@ -95,7 +103,7 @@ export async function setupTap(opts: TapOptions): Promise<TapHandle> {
   try {
     await waitFor(linkExists, 5000, `tap ${opts.tapName}`);
     run(["ip", "netns", "add", ns]);
-    run(["ip", "link", "set", opts.tapName, "netns", ns]);
+    run([...ipWhereCreated, "link", "set", opts.tapName, "netns", ns]);
     inNs(["ip", "link", "set", "lo", "up"]);
     inNs(["sysctl", "-qw", "net.ipv6.conf.all.disable_ipv6=1"]);
     inNs(["ip", "addr", "add", `${opts.linuxIp}/${opts.prefix}`, "dev", opts.tapName]);

@@ -89,7 +89,7 @@ test("--nats-cluster 3: cluster.json lists each server (URL, pid, host) and each
     const state = JSON.parse(readFileSync(join(stateDir, "cluster.json"), "utf8")) as {
       natsUrl: string;
       natsServers: { name: string; url: string; pid: number; host: string; monitorUrl: string }[];
-      components: Record<string, { server: number; pid: number }>;
+      components: Record<string, { server: number; host: string; pid: number }>;
     };
     const servers = c.natsCluster!.servers;
     assert.equal(state.natsUrl, servers.map((s) => s.url).join(","));
@@ -104,11 +104,11 @@ test("--nats-cluster 3: cluster.json lists each server (URL, pid, host) and each
       })),
     );
     assert.deepEqual(state.components, {
-      nic: { server: 1, pid: c.nic.child.pid },
-      core0: { server: 2, pid: c.cores[0].child.pid },
-      core1: { server: 3, pid: c.cores[1].child.pid },
-      app: { server: 1, pid: c.app!.child.pid },
-      ixcp: { server: 3, pid: c.ixcp!.child.pid },
+      nic: { server: 1, host: "127.0.0.1", pid: c.nic.child.pid },
+      core0: { server: 2, host: "127.0.0.1", pid: c.cores[0].child.pid },
+      core1: { server: 3, host: "127.0.0.1", pid: c.cores[1].child.pid },
+      app: { server: 1, host: "127.0.0.1", pid: c.app!.child.pid },
+      ixcp: { server: 3, host: "127.0.0.1", pid: c.ixcp!.child.pid },
     });
     // Each component is connected where cluster.json says (the server's /connz).
     const names = await Promise.all(
