@@ -41,6 +41,8 @@ const SCENARIOS = [
   "migration",
   "calibration",
   "controlplane",
+  // its own clusters: one server against three hosts (the route hop, issue 14)
+  "hosts",
   // last: minutes of load, and nothing else reuses its cluster
   "soak",
 ];

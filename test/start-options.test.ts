@@ -22,6 +22,7 @@ test("defaults, and every option read", () => {
     pin: false,
     pollUs: undefined,
     natsCluster: 1,
+    hosts: 0,
     help: false,
   });
   const o = parseStartOptions([
@@ -50,8 +51,11 @@ test("defaults, and every option read", () => {
     pin: true,
     pollUs: 100000,
     natsCluster: 3,
+    hosts: 0,
     help: true,
   });
+  assert.equal(parseStartOptions(["--hosts", "3"]).hosts, 3);
+  assert.equal(parseStartOptions(["--hosts", "3"]).natsCluster, 1, "--hosts sets its servers itself");
   assert.equal(parseStartOptions(["--cores", String(MAX_CORES)]).cores, MAX_CORES);
   assert.equal(parseStartOptions(["--batch", String(MAX_BATCH_SIZE)]).batch, MAX_BATCH_SIZE);
 });
@@ -61,6 +65,8 @@ test("bad values and unknown options: one line naming the option", () => {
     [["--cores", "0"], /^--cores must be an integer in \[1, 64\], got "0"$/],
     [["--nats-cluster", "0"], /^--nats-cluster must be an integer in \[1, 9\], got "0"$/],
     [["--nats-cluster", "10"], /^--nats-cluster must be an integer in \[1, 9\], got "10"$/],
+    [["--hosts", "1"], /^--hosts must be an integer in \[2, 9\], got "1"$/],
+    [["--hosts", "3", "--nats-cluster", "3"], /^--hosts N runs N nats-servers already .*drop --nats-cluster$/],
     [["--cores", "abc"], /^--cores must be an integer in \[1, 64\], got "abc"$/],
     [["--cores", "1.5"], /^--cores must be an integer/],
     [["--cores", ""], /^--cores must be an integer/],
@@ -140,4 +146,19 @@ test("npm start with a policy IXCP does not have: one line naming IXCP's reason,
     /^npm start: ixcp exited \(2\) before it was ready: ixcp: policy "no-such-policy" does not exist/,
   );
   assert.equal(lines.filter((l) => l.startsWith("npm start:")).length, 1);
+});
+
+test("npm start --hosts without root: one line pointing to --nats-cluster, exit 2, nothing started", () => {
+  // As root, the same check run as `nobody` (what a user without root gets).
+  const notRoot = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+  const r = spawnSync(process.execPath, [join(REPO_ROOT, "scripts/start.ts"), "--quiet", "--hosts", "3"], {
+    encoding: "utf8",
+    timeout: 120_000,
+    ...notRoot,
+  });
+  assert.equal(r.status, 2, `exit 2, got ${r.status} (${r.stderr})`);
+  assert.equal(r.stdout, "", "nothing started");
+  const lines = r.stderr.trim().split("\n");
+  assert.equal(lines.length, 1, `one line, got ${JSON.stringify(r.stderr)}`);
+  assert.match(lines[0], /^npm start: --hosts needs root .*--nats-cluster 3 /);
 });
