@@ -25,7 +25,14 @@ import { join } from "node:path";
 import { connect, type NatsConnection } from "@nats-io/transport-node";
 import { ix } from "@ix/proto";
 import { ixcpRequest, subjects as S } from "@ix/bus";
-import { canUseHosts, canUseTap, startCluster, REPO_ROOT, type Cluster, type HostsOptions } from "@ix/cluster";
+import {
+  canUseHosts,
+  canUseTap,
+  startCluster,
+  REPO_ROOT,
+  type Cluster,
+  type HostsOptions,
+} from "@ix/cluster";
 import { flowInfo } from "@ix/ixctl";
 import { ixload, metricSum, quantile, round, SERVER_IP } from "./support/harness.ts";
 import { pingFromNamespace } from "./support/ping.ts";
@@ -93,7 +100,10 @@ function summary(ss: Sample[]): Figures {
     pingP99Us: us(quantile(ping, 0.99)),
     pingLost: ss.reduce((a, s) => a + s.lost, 0),
     echoMaxRate: Math.round(mid(ss.map((s) => s.echoRate))),
-    echoMaxRateRange: [Math.round(Math.min(...ss.map((s) => s.echoRate))), Math.round(Math.max(...ss.map((s) => s.echoRate)))],
+    echoMaxRateRange: [
+      Math.round(Math.min(...ss.map((s) => s.echoRate))),
+      Math.round(Math.max(...ss.map((s) => s.echoRate))),
+    ],
     echoP50Us: mid(ss.map((s) => s.echoP50Us)),
     echoP99Us: mid(ss.map((s) => s.echoP99Us)),
     echoGeneratorLimited: ss.some((s) => s.generatorLimited),
@@ -182,13 +192,26 @@ async function migrations(
 ): Promise<Pick<Sample, "requestMs" | "pauseUs" | "bytesPerMigration" | "connectionsMoved">> {
   const holder = spawn(
     "ip",
-    ["netns", "exec", NS, "python3", join(REPO_ROOT, "test", "clients", "hold_client.py"), "--host", SERVER_IP, "--conns", "32"],
+    [
+      "netns",
+      "exec",
+      NS,
+      "python3",
+      join(REPO_ROOT, "test", "clients", "hold_client.py"),
+      "--host",
+      SERVER_IP,
+      "--conns",
+      "32",
+    ],
     { stdio: ["pipe", "pipe", "ignore"] },
   );
   try {
     const ports = await new Promise<number[]>((resolve, reject) => {
       let out = "";
-      const timer = setTimeout(() => reject(new Error("hold_client.py opened no connections in 60 s")), 60_000);
+      const timer = setTimeout(
+        () => reject(new Error("hold_client.py opened no connections in 60 s")),
+        60_000,
+      );
       holder.stdout.on("data", (d: Buffer) => {
         out += d.toString();
         const line = out.split("\n").find((l) => l.includes('"ports"'));
@@ -202,7 +225,9 @@ async function migrations(
         reject(new Error(`hold_client.py exited (${code}) before connecting`));
       });
     });
-    const reta = ix.Reta.decode((await admin.request(S.NIC_RETA_GET, new Uint8Array(0), { timeout: 10_000 })).data);
+    const reta = ix.Reta.decode(
+      (await admin.request(S.NIC_RETA_GET, new Uint8Array(0), { timeout: 10_000 })).data,
+    );
     const groups = reta.queues.flatMap((q, g) => (q === 0 ? [g] : [])).slice(0, 16);
     const moved = new Set(groups);
     const connectionsMoved = ports.filter((p) =>

@@ -5,6 +5,8 @@
 // on host 2, core 1 on host 3. Real Linux clients in a namespace of their own
 // behind the TAP. Every frame between the NIC and a core, every syscall and
 // event between the app and a core crosses a route between hosts.
+//   - a real Prometheus (this machine's) scrapes every host's components,
+//     and IXCP's PromQL source reads the three cores through it;
 //   - ping, 10 MB of TCP echo over 32 connections, memccapable;
 //   - 40 flow-group migrations between core 0 (host 2) and core 1 (host 3)
 //     while 50 connections stream, every byte verified;
@@ -30,6 +32,8 @@ import { clusterPids, survivors } from "../lib/cluster/test/helpers.ts";
 import { metricSamples, sum } from "./helpers/metrics.ts";
 import { linuxClients } from "./helpers/linux-clients.ts";
 import { startEchoClient } from "./helpers/echo-client.ts";
+import { prometheusConfig, startPrometheus } from "./helpers/prometheus.ts";
+import { PrometheusSource } from "../services/ixcp/src/metrics-source.ts";
 
 // Names of this test's own (hosts.ts prefix and subnet, the Linux side): apart from npm start's and other tests'.
 const PREFIX = "ixth";
@@ -98,66 +102,127 @@ function leftovers(prefix: string): string[] {
   return [...netns.map((n) => `netns ${n}`), ...links.map((l) => `link ${l}`)];
 }
 
-test("each host runs its own server and its share of the components; cluster.json says where", { skip }, async () => {
-  const hosts = c().hosts!;
-  assert.deepEqual(
-    hosts.hosts.map((h) => [h.namespace, h.address]),
-    [
-      ["ixth1", "10.78.1.1"],
-      ["ixth2", "10.78.1.2"],
-      ["ixth3", "10.78.1.3"],
-    ],
-  );
-  const servers = c().natsCluster!.servers;
-  assert.deepEqual(await Promise.all(servers.map(routeCount)), [2, 2, 2], "a full mesh of routes (/routez)");
-  // Each process is in its host's namespace (ip netns pids).
-  const on = hosts.hosts.map((_, i) => new Set(hosts.pids(i)));
-  const where = (pid: number | undefined): number => on.findIndex((s) => pid !== undefined && s.has(pid));
-  assert.deepEqual(
-    servers.map((s) => where(s.pid)),
-    [0, 1, 2],
-    "nats-server i on host i",
-  );
-  assert.equal(where(c().nic.child.pid), 0, "the NIC on host 1");
-  assert.equal(where(c().app!.child.pid), 0, "the app on host 1");
-  assert.equal(where(c().ixcp!.child.pid), 0, "IXCP on host 1");
-  assert.deepEqual(
-    c().cores.map((p) => where(p.child.pid)),
-    [1, 2, 1],
-    "cores 0 and 2 on host 2, core 1 on host 3",
-  );
-  // Admin servers bind their host's address, so IXCP and Prometheus reach them from any host.
-  assert.deepEqual(
-    c().cores.map((p) => new URL(p.adminUrl).hostname),
-    ["10.78.1.2", "10.78.1.3", "10.78.1.2"],
-  );
-  const state = JSON.parse(readFileSync(join(stateDir, "cluster.json"), "utf8")) as {
-    natsServers: { url: string; pid: number; host: string }[];
-    components: Record<string, { server: number; host: string; pid: number }>;
-  };
-  assert.deepEqual(
-    state.natsServers.map((s) => [s.url, s.pid, s.host]),
-    servers.map((s, i) => [`nats://10.78.1.${i + 1}:4222`, s.pid, `ixth${i + 1}`]),
-  );
-  assert.deepEqual(state.components, {
-    nic: { server: 1, host: "ixth1", pid: c().nic.child.pid },
-    core0: { server: 2, host: "ixth2", pid: c().cores[0].child.pid },
-    core1: { server: 3, host: "ixth3", pid: c().cores[1].child.pid },
-    core2: { server: 2, host: "ixth2", pid: c().cores[2].child.pid },
-    app: { server: 1, host: "ixth1", pid: c().app!.child.pid },
-    ixcp: { server: 1, host: "ixth1", pid: c().ixcp!.child.pid },
-  });
-  // IXCP (host 1) scrapes every core's metrics across the bridge (its /status shows each core's latest scrape).
-  await waitFor(
-    "IXCP to hold metrics scraped from each of the 3 cores, all alive and active",
-    async () => {
-      const st = await ixcpRequest(admin, "status");
-      const cores = st.cores as { alive: boolean; active: boolean; metrics: unknown }[];
-      return cores.length === 3 && cores.every((x) => x.alive && x.active && x.metrics !== null);
-    },
-    60_000,
-  );
-});
+test(
+  "each host runs its own server and its share of the components; cluster.json says where",
+  { skip },
+  async () => {
+    const hosts = c().hosts!;
+    assert.deepEqual(
+      hosts.hosts.map((h) => [h.namespace, h.address]),
+      [
+        ["ixth1", "10.78.1.1"],
+        ["ixth2", "10.78.1.2"],
+        ["ixth3", "10.78.1.3"],
+      ],
+    );
+    const servers = c().natsCluster!.servers;
+    assert.deepEqual(
+      await Promise.all(servers.map(routeCount)),
+      [2, 2, 2],
+      "a full mesh of routes (/routez)",
+    );
+    // Each process is in its host's namespace (ip netns pids).
+    const on = hosts.hosts.map((_, i) => new Set(hosts.pids(i)));
+    const where = (pid: number | undefined): number => on.findIndex((s) => pid !== undefined && s.has(pid));
+    assert.deepEqual(
+      servers.map((s) => where(s.pid)),
+      [0, 1, 2],
+      "nats-server i on host i",
+    );
+    assert.equal(where(c().nic.child.pid), 0, "the NIC on host 1");
+    assert.equal(where(c().app!.child.pid), 0, "the app on host 1");
+    assert.equal(where(c().ixcp!.child.pid), 0, "IXCP on host 1");
+    assert.deepEqual(
+      c().cores.map((p) => where(p.child.pid)),
+      [1, 2, 1],
+      "cores 0 and 2 on host 2, core 1 on host 3",
+    );
+    // Admin servers bind their host's address, so IXCP and Prometheus reach them from any host.
+    assert.deepEqual(
+      c().cores.map((p) => new URL(p.adminUrl).hostname),
+      ["10.78.1.2", "10.78.1.3", "10.78.1.2"],
+    );
+    const state = JSON.parse(readFileSync(join(stateDir, "cluster.json"), "utf8")) as {
+      natsServers: { url: string; pid: number; host: string }[];
+      components: Record<string, { server: number; host: string; pid: number }>;
+    };
+    assert.deepEqual(
+      state.natsServers.map((s) => [s.url, s.pid, s.host]),
+      servers.map((s, i) => [`nats://10.78.1.${i + 1}:4222`, s.pid, `ixth${i + 1}`]),
+    );
+    assert.deepEqual(state.components, {
+      nic: { server: 1, host: "ixth1", pid: c().nic.child.pid },
+      core0: { server: 2, host: "ixth2", pid: c().cores[0].child.pid },
+      core1: { server: 3, host: "ixth3", pid: c().cores[1].child.pid },
+      core2: { server: 2, host: "ixth2", pid: c().cores[2].child.pid },
+      app: { server: 1, host: "ixth1", pid: c().app!.child.pid },
+      ixcp: { server: 1, host: "ixth1", pid: c().ixcp!.child.pid },
+    });
+    // IXCP (host 1) scrapes every core's metrics across the bridge (its /status shows each core's latest scrape).
+    await waitFor(
+      "IXCP to hold metrics scraped from each of the 3 cores, all alive and active",
+      async () => {
+        const st = await ixcpRequest(admin, "status");
+        const cores = st.cores as { alive: boolean; active: boolean; metrics: unknown }[];
+        return cores.length === 3 && cores.every((x) => x.alive && x.active && x.metrics !== null);
+      },
+      60_000,
+    );
+  },
+);
+
+test(
+  "Prometheus scrapes every host's components; IXCP's PromQL source reads all three cores through it",
+  { skip },
+  async () => {
+    const hosts = c().hosts!;
+    const target = (p: { adminUrl: string }, server: number) => ({
+      address: new URL(p.adminUrl).host,
+      labels: { host: hosts.hosts[server].namespace },
+    });
+    const pl = c().placement;
+    const prom = await startPrometheus(
+      prometheusConfig([
+        { job: "nic", targets: [target(c().nic, pl.nic)] },
+        { job: "dataplane", targets: c().cores.map((p, i) => target(p, pl.cores[i])) },
+        { job: "app", targets: [target(c().app!, pl.app)] },
+        { job: "ixcp", targets: [target(c().ixcp!, pl.ixcp)] },
+      ]),
+    );
+    try {
+      await waitFor(
+        "Prometheus to scrape all 6 targets on the 3 hosts",
+        async () => {
+          const ts = await prom.targets();
+          return ts.length === 6 && ts.every((x) => x.health === "up");
+        },
+        60_000,
+      );
+      const up = await prom.query("up");
+      assert.deepEqual(up.map((x) => `${x.metric.job}@${x.metric.host}=${x.value?.[1]}`).sort(), [
+        "app@ixth1=1",
+        "dataplane@ixth2=1",
+        "dataplane@ixth2=1",
+        "dataplane@ixth3=1",
+        "ixcp@ixth1=1",
+        "nic@ixth1=1",
+      ]);
+      const source = new PrometheusSource({ url: prom.url, timeoutMs: 5000 });
+      let seen: number[] = [];
+      await waitFor(
+        "IXCP's Prometheus source to see cores 0, 1 and 2",
+        async () => {
+          seen = [...(await source.sample()).keys()].sort();
+          return seen.length === 3;
+        },
+        60_000,
+      );
+      assert.deepEqual(seen, [0, 1, 2]);
+    } finally {
+      await prom.stop();
+    }
+  },
+);
 
 test("Linux pings the cluster's host through the TAP on host 1", { skip }, async () => {
   assert.equal(await linux.ping(3), 3, "pings answered");
@@ -169,7 +234,8 @@ test("TCP echo: 10 MB over 32 connections across the hosts, every byte verified"
   assert.equal(r.verified, r.expected);
   const onCore = [0, 0, 0];
   const table = await reta();
-  for (const port of r.ports) onCore[flowInfo(`${LINUX_IP}:${port}`, `${HOST_IP}:7`, table.queues, table.rssKey).queue]++;
+  for (const port of r.ports)
+    onCore[flowInfo(`${LINUX_IP}:${port}`, `${HOST_IP}:7`, table.queues, table.rssKey).queue]++;
   t.diagnostic(`verified ${r.verified} bytes; connections per core ${onCore.join("/")}`);
   assert.ok(onCore[0] + onCore[2] > 0 && onCore[1] > 0, `connections on both cores' hosts: ${onCore}`);
 });
@@ -223,30 +289,34 @@ test(
   },
 );
 
-test("the permission matrix with the client on each host's server, the observer on the next", { skip }, async () => {
-  const servers = c().natsCluster!.servers;
-  const opened: NatsConnection[] = [];
-  const connectAs = async (kind: string, on = 0): Promise<NatsConnection> => {
-    const name = kind === "app" ? "app-core0" : kind;
-    const u = c().users.find((x) => x.user === name);
-    if (!u) throw new Error(`no user ${name}`);
-    const nc = await connect({ servers: servers[on].url, user: u.user, pass: u.password });
-    opened.push(nc);
-    return nc;
-  };
-  try {
-    for (const on of [0, 1, 2]) await checkMatrixAcross(connectAs, on, (on + 1) % 3);
-  } finally {
-    for (const nc of opened) await nc.close().catch(() => undefined);
-  }
-});
+test(
+  "the permission matrix with the client on each host's server, the observer on the next",
+  { skip },
+  async () => {
+    const servers = c().natsCluster!.servers;
+    const opened: NatsConnection[] = [];
+    const connectAs = async (kind: string, on = 0): Promise<NatsConnection> => {
+      const name = kind === "app" ? "app-core0" : kind;
+      const u = c().users.find((x) => x.user === name);
+      if (!u) throw new Error(`no user ${name}`);
+      const nc = await connect({ servers: servers[on].url, user: u.user, pass: u.password });
+      opened.push(nc);
+      return nc;
+    };
+    try {
+      for (const on of [0, 1, 2]) await checkMatrixAcross(connectAs, on, (on + 1) % 3);
+    } finally {
+      for (const nc of opened) await nc.close().catch(() => undefined);
+    }
+  },
+);
 
 test(
   "host 3 lost (its processes killed): IXCP gives core 1's groups to the live cores, host 2's connections never notice",
   { skip, timeout: 400_000 },
   async (t) => {
     const hosts = c().hosts!;
-    const client = startEchoClient(NS, { conns: 40, bytes: 40 * 1024 * 1024, timeoutS: 240, ready: true });
+    const client = startEchoClient(NS, { conns: 40, bytes: 24 * 1024 * 1024, timeoutS: 150, ready: true });
     await client.ready;
     await sleep(300); // streaming on every core
     const before = await reta();
@@ -254,7 +324,10 @@ test(
     const killedAt = Date.now();
     const killed = hosts.killProcesses(2);
     assert.ok(killed.includes(c().cores[1].child.pid!), `core 1 among the killed (${killed})`);
-    assert.ok(killed.includes(c().natsCluster!.servers[2].pid!), `nats-server 3 among the killed (${killed})`);
+    assert.ok(
+      killed.includes(c().natsCluster!.servers[2].pid!),
+      `nats-server 3 among the killed (${killed})`,
+    );
     let movedAt = 0;
     await waitFor(
       "the RETA to leave core 1",
@@ -272,7 +345,10 @@ test(
     });
     const gained = (core: number): number =>
       after.queues.filter((q, g) => q === core && before.queues[g] === 1).length;
-    assert.ok(gained(0) > 0 && gained(2) > 0, `core 1's groups spread over both live cores (${gained(0)}, ${gained(2)})`);
+    assert.ok(
+      gained(0) > 0 && gained(2) > 0,
+      `core 1's groups spread over both live cores (${gained(0)}, ${gained(2)})`,
+    );
 
     const r = (await client.done).result;
     const coreOf = (port: number): number =>

@@ -66,7 +66,10 @@ test("bad values and unknown options: one line naming the option", () => {
     [["--nats-cluster", "0"], /^--nats-cluster must be an integer in \[1, 9\], got "0"$/],
     [["--nats-cluster", "10"], /^--nats-cluster must be an integer in \[1, 9\], got "10"$/],
     [["--hosts", "1"], /^--hosts must be an integer in \[2, 9\], got "1"$/],
-    [["--hosts", "3", "--nats-cluster", "3"], /^--hosts N runs N nats-servers already .*drop --nats-cluster$/],
+    [
+      ["--hosts", "3", "--nats-cluster", "3"],
+      /^--hosts N runs N nats-servers already .*drop --nats-cluster$/,
+    ],
     [["--cores", "abc"], /^--cores must be an integer in \[1, 64\], got "abc"$/],
     [["--cores", "1.5"], /^--cores must be an integer/],
     [["--cores", ""], /^--cores must be an integer/],

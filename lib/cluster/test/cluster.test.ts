@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, statSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startCluster } from "../src/cluster.ts";
-import { placeComponents } from "../src/placement.ts";
+import { placeComponents, placeOnHosts } from "../src/placement.ts";
 import { alive, childPids, clusterPids, survivors } from "./helpers.ts";
 
 test("a cluster without TAP starts every process, each answers, and stop() leaves none", async () => {
@@ -67,6 +67,16 @@ test("placement: NIC and app on server 1, cores alternating over the others, IXC
   assert.deepEqual(placeComponents(1, 2), { nic: 0, cores: [0, 0], app: 0, ixcp: 0 });
   assert.deepEqual(placeComponents(2, 3), { nic: 0, cores: [1, 1, 1], app: 0, ixcp: 1 });
   assert.deepEqual(placeComponents(3, 4), { nic: 0, cores: [1, 2, 1, 2], app: 0, ixcp: 2 });
+});
+
+test("placement on hosts: IXCP beside the NIC on host 1, off every core's host", () => {
+  assert.deepEqual(placeOnHosts(3, 3), { nic: 0, cores: [1, 2, 1], app: 0, ixcp: 0 });
+  assert.deepEqual(placeOnHosts(2, 2), { nic: 0, cores: [1, 1], app: 0, ixcp: 0 });
+  for (let hosts = 2; hosts <= 9; hosts++)
+    for (let cores = 1; cores <= 8; cores++) {
+      const p = placeOnHosts(hosts, cores);
+      assert.ok(!p.cores.includes(p.ixcp), `${hosts} hosts, ${cores} cores: IXCP shares no core's host`);
+    }
 });
 
 test("--nats-cluster 3: cluster.json lists each server (URL, pid, host) and each component's server and pid; stop() leaves none", async () => {
