@@ -22,9 +22,9 @@
 // "ixbh", 10.78.2.0/24, namespace ixbh-linux).
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { connect, type NatsConnection } from "@nats-io/transport-node";
+import type { NatsConnection } from "@nats-io/transport-node";
 import { ix } from "@ix/proto";
-import { ixcpRequest, subjects as S } from "@ix/bus";
+import { connectBus, credentialsFromEnv, ixcpRequest, subjects as S } from "@ix/bus";
 import {
   canUseHosts,
   canUseTap,
@@ -127,10 +127,10 @@ async function measure(hosts: HostsOptions | undefined, o: BenchOptions): Promis
     natsMonitor: true,
     ...(hosts ? { hosts } : {}),
   });
-  const env = cluster.env("admin");
   let admin: NatsConnection | undefined;
   try {
-    admin = await connect({ servers: env.IX_NATS_URL, user: env.IX_NATS_USER, pass: env.IX_NATS_PASSWORD });
+    // On server 1 (host 1, with IXCP and the NIC), as the components connect.
+    admin = await connectBus("bench-hosts-admin", credentialsFromEnv(cluster.env("admin")));
     await pingFromNamespace(NS, SERVER_IP, 5, 0.2); // ARP and first-packet effects out of the way
     const ping = await pingFromNamespace(NS, SERVER_IP, o.quick ? 60 : 200, 0.05);
     const echo = (

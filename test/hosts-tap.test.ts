@@ -24,7 +24,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { connect, type NatsConnection } from "@nats-io/transport-node";
 import { ix } from "@ix/proto";
-import { ixcpRequest, routeCount, subjects as S, type UserEntry } from "@ix/bus";
+import {
+  connectBus,
+  credentialsFromEnv,
+  ixcpRequest,
+  routeCount,
+  subjects as S,
+  type UserEntry,
+} from "@ix/bus";
 import { startCluster, canUseTap, canUseHosts, HOST_IP, LINUX_IP, type Cluster } from "@ix/cluster";
 import { flowInfo } from "@ix/ixctl";
 import { checkMatrixAcross } from "../lib/bus/test/permission-matrix.ts";
@@ -64,8 +71,8 @@ before(async () => {
     extraUsers: MATRIX_APPS,
     stateDir,
   });
-  const env = cluster.env("admin");
-  admin = await connect({ servers: env.IX_NATS_URL, user: env.IX_NATS_USER, pass: env.IX_NATS_PASSWORD });
+  // As the components connect: server 1 (host 1, never lost here) first, the others in order.
+  admin = await connectBus("hosts-test-admin", credentialsFromEnv(cluster.env("admin")));
 });
 
 after(async () => {
@@ -316,7 +323,8 @@ test(
   { skip, timeout: 400_000 },
   async (t) => {
     const hosts = c().hosts!;
-    const client = startEchoClient(NS, { conns: 40, bytes: 24 * 1024 * 1024, timeoutS: 150, ready: true });
+    // Core 1's connections that had sent everything wait for an echo that died with it, until the timeout.
+    const client = startEchoClient(NS, { conns: 40, bytes: 24 * 1024 * 1024, timeoutS: 90, ready: true });
     await client.ready;
     await sleep(300); // streaming on every core
     const before = await reta();
