@@ -156,7 +156,7 @@ async function measure(hosts: HostsOptions | undefined, o: BenchOptions): Promis
         { netns: NS, timeoutMs: 120_000 },
       )
     ).result;
-    const m = await migrations(cluster, admin, o.quick ? 10 : 20);
+    const m = await migrations(cluster, admin, o.quick ? 10 : 40);
     return {
       pingMs: ping.times,
       lost: ping.sent - ping.times.length,
