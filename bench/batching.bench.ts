@@ -19,6 +19,7 @@ import {
   metricSum,
   round,
   type BenchCluster,
+  ECHO_MAX_RATE_LOAD,
   ECHO_OVER_NATS_L2,
 } from "./support/harness.ts";
 import { natsCounters } from "./support/nats-monitor.ts";
@@ -60,19 +61,7 @@ export async function overload(bc: BenchCluster, durationS: number): Promise<Pip
   const before = await pipelineCounters(nic, cores);
   const msgsBefore = await natsMessages(bc);
   const { result, cpu } = await ixload(
-    [
-      ...ECHO_OVER_NATS_L2,
-      "--rate",
-      "150000",
-      "--connections",
-      "32",
-      "--depth",
-      "16",
-      "--duration",
-      String(durationS),
-      "--warmup",
-      "0.5",
-    ],
+    [...ECHO_OVER_NATS_L2, ...ECHO_MAX_RATE_LOAD, "--duration", String(durationS), "--warmup", "0.5"],
     { env: bc.hostEnv, pids: bc.pids },
   );
   const after = await pipelineCounters(nic, cores);

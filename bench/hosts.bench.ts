@@ -34,7 +34,7 @@ import {
   type HostsOptions,
 } from "@ix/cluster";
 import { flowInfo } from "@ix/ixctl";
-import { ixload, metricSum, quantile, round, SERVER_IP } from "./support/harness.ts";
+import { ECHO_MAX_RATE_LOAD, ixload, metricSum, quantile, round, SERVER_IP } from "./support/harness.ts";
 import { pingFromNamespace } from "./support/ping.ts";
 import type { BenchOptions, Figures } from "./support/types.ts";
 
@@ -140,12 +140,7 @@ async function measure(hosts: HostsOptions | undefined, o: BenchOptions): Promis
           `${SERVER_IP}:7`,
           "--protocol",
           "echo",
-          "--rate",
-          "150000",
-          "--connections",
-          "32",
-          "--depth",
-          "16",
+          ...ECHO_MAX_RATE_LOAD,
           "--duration",
           o.quick ? "3" : "6",
           "--warmup",

@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { benchCluster, ixload, ECHO_OVER_NATS_L2 } from "./support/harness.ts";
+import { benchCluster, ixload, ECHO_MAX_RATE_LOAD, ECHO_OVER_NATS_L2 } from "./support/harness.ts";
 import { formatSummary, summariseProfile } from "./support/cpuprofile.ts";
 
 const { values } = parseArgs({
@@ -33,19 +33,7 @@ for (const batch of [1, 64]) {
   let summary = "";
   try {
     const { result, cpu } = await ixload(
-      [
-        ...ECHO_OVER_NATS_L2,
-        "--rate",
-        "150000",
-        "--connections",
-        "32",
-        "--depth",
-        "16",
-        "--duration",
-        values.seconds,
-        "--warmup",
-        "0.5",
-      ],
+      [...ECHO_OVER_NATS_L2, ...ECHO_MAX_RATE_LOAD, "--duration", values.seconds, "--warmup", "0.5"],
       { env: { ...bc.hostEnv, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir}` }, pids: bc.pids },
     );
     summary = `B=${batch}: ${Math.round(result.achievedRate)} req/s; CPU share of one core over the run: ${Object.entries(

@@ -37,8 +37,9 @@ import { flowInfo } from "@ix/ixctl";
 import { checkMatrixAcross } from "../lib/bus/test/permission-matrix.ts";
 import { clusterPids, survivors } from "../lib/cluster/test/helpers.ts";
 import { metricSamples, sum } from "./helpers/metrics.ts";
-import { linuxClients } from "./helpers/linux-clients.ts";
+import { assertMemccapable, linuxClients } from "./helpers/linux-clients.ts";
 import { startEchoClient } from "./helpers/echo-client.ts";
+import { migrateBackAndForth, migrationFrames } from "./helpers/migrations.ts";
 import { prometheusConfig, startPrometheus } from "./helpers/prometheus.ts";
 import { PrometheusSource } from "../services/ixcp/src/metrics-source.ts";
 
@@ -248,11 +249,7 @@ test("TCP echo: 10 MB over 32 connections across the hosts, every byte verified"
 });
 
 test("memccapable -a passes every ASCII test across the hosts", { skip }, async (t) => {
-  const m = await linux.memccapable();
-  t.diagnostic(`memccapable: ${m.passed} ASCII tests passed, ${m.failed} failed`);
-  assert.equal(m.failed, 0, m.output);
-  assert.ok(m.passed >= 20, `only ${m.passed} tests ran`);
-  assert.ok(m.allPassed, m.output);
+  await assertMemccapable(linux, t);
 });
 
 test(
@@ -265,29 +262,14 @@ test(
     const client = startEchoClient(NS, { conns: 50, bytes: 30 * 1024 * 1024, timeoutS: 240, ready: true });
     await client.ready;
     await sleep(300); // streaming
-    const durationsMs: number[] = [];
-    let overlapped = 0;
-    for (let i = 0; i < 40; i++) {
-      const t0 = performance.now();
-      const r = await ixcpRequest(admin, "migrate", { flowGroups: groups, to: i % 2 === 0 ? 1 : 0 });
-      durationsMs.push(performance.now() - t0);
-      assert.ok(r.ok, `migration ${i}: ${JSON.stringify(r)}`);
-      if (client.child.exitCode === null) overlapped++;
-    }
+    const { durationsMs, overlapped } = await migrateBackAndForth(admin, client, groups, 40);
     const { code, result } = await client.done;
     assert.deepEqual(result.failures, [], "no connection reset, cut short or corrupted");
     assert.equal(result.verified, result.expected);
     assert.equal(code, 0);
     assert.ok(overlapped >= 20, `only ${overlapped} of 40 migrations overlapped the transfer`);
     assert.deepEqual((await reta()).queues, before.queues, "40 moves (an even number) end where they began");
-    const frames = await Promise.all(
-      c().cores.map((p) => metricSamples(p.adminUrl, "ix_dp_migration_frames_total")),
-    );
-    const kind = (k: string): number =>
-      frames.reduce(
-        (acc, m) => acc + sum(new Map([...m].filter(([labels]) => labels.includes(`kind="${k}"`)))),
-        0,
-      );
+    const kind = await migrationFrames(c().cores.map((p) => p.adminUrl));
     assert.equal(kind("dropped_unowned"), 0, "no frame dropped for want of its flow group");
     const sorted = [...durationsMs].sort((a, b) => a - b);
     t.diagnostic(

@@ -6,9 +6,8 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { connect, type NatsConnection } from "@nats-io/transport-node";
 import { startCluster, canUseTap, type Cluster } from "@ix/cluster";
-import { ixcpRequest } from "@ix/bus";
-import { metricSamples } from "./helpers/metrics.ts";
 import { startEchoClient } from "./helpers/echo-client.ts";
+import { migrateBackAndForth, migrationFrames } from "./helpers/migrations.ts";
 
 const NS = "ixmigtest";
 const skip = canUseTap() ? false : "needs root, socat and iproute2 (TAP in a network namespace)";
@@ -39,33 +38,14 @@ test(
 
     // Core 0 owns the even groups at start: move 16 of them to core 1 and back, 50 times.
     const groups = Array.from({ length: 16 }, (_, i) => 2 * i);
-    const durationsMs: number[] = [];
-    let overlapped = 0;
-    for (let i = 0; i < 100; i++) {
-      const t0 = performance.now();
-      const r = await ixcpRequest(admin, "migrate", { flowGroups: groups, to: i % 2 === 0 ? 1 : 0 });
-      durationsMs.push(performance.now() - t0);
-      assert.ok(r.ok, `migration ${i}: ${JSON.stringify(r)}`);
-      if (client.child.exitCode === null) overlapped++;
-    }
+    const { durationsMs, overlapped } = await migrateBackAndForth(admin, client, groups, 100);
     const { code, result } = await client.done;
     assert.deepEqual(result.failures, [], "no connection reset, cut short or corrupted");
     assert.equal(result.verified, result.expected);
     assert.equal(code, 0);
     assert.ok(overlapped >= 50, `only ${overlapped} migrations overlapped the transfer`);
 
-    const frames = await Promise.all(
-      cluster.cores.map((c) => metricSamples(c.adminUrl, "ix_dp_migration_frames_total")),
-    );
-    const kind = (k: string): number =>
-      frames.reduce(
-        (sum, m) =>
-          sum +
-          [...m.entries()]
-            .filter(([labels]) => labels.includes(`kind="${k}"`))
-            .reduce((a, [, v]) => a + v, 0),
-        0,
-      );
+    const kind = await migrationFrames(cluster.cores.map((c) => c.adminUrl));
     assert.equal(kind("dropped_unowned"), 0, "no frame dropped for want of its flow group");
     t.diagnostic(
       `migrations: ${durationsMs.length}, ${overlapped} during the transfer; duration (ixcp request, incl. RETA rewrite) p50 ${quantile(durationsMs, 0.5).toFixed(2)} ms, p99 ${quantile(durationsMs, 0.99).toFixed(2)} ms; frames carried ${kind("carried")}, forwarded ${kind("forwarded")}, held ${kind("held")}`,

@@ -28,6 +28,13 @@ export const ECHO_OVER_NATS_L2 = [
 ];
 
 /**
+ * The echo max-rate load every echo scenario offers (batching, hosts, the
+ * profile): 150,000 req/s offered over 32 connections x depth 16, far
+ * beyond what the cluster serves; add --duration and --warmup.
+ */
+export const ECHO_MAX_RATE_LOAD = ["--rate", "150000", "--connections", "32", "--depth", "16"];
+
+/**
  * ixload arguments for memcached USR (Facebook's USR mix, 10,000 keys) over
  * the nats-l2 client host, with no ceiling: add --rate, --connections,
  * --depth and the durations per run.

@@ -19,21 +19,28 @@ export interface EchoClient {
   done: Promise<{ code: number | null; result: EchoResult }>;
 }
 
+/**
+ * The command line of test/clients/echo_client.py against the cluster's host:
+ * `bytes` in all over `conns` connections, giving up after `timeoutS`
+ * seconds; `ready`: print a line once every connection is open.
+ */
+export function echoClientArgv(o: {
+  conns: number;
+  bytes: number;
+  timeoutS: number;
+  ready?: boolean;
+}): string[] {
+  const argv = ["python3", join(REPO_ROOT, "test", "clients", "echo_client.py"), "--host", HOST_IP];
+  argv.push("--conns", String(o.conns), "--bytes", String(o.bytes), "--timeout", String(o.timeoutS));
+  if (o.ready) argv.push("--ready");
+  return argv;
+}
+
 export function startEchoClient(
   ns: string,
   o: { conns: number; bytes: number; timeoutS: number; ready?: boolean },
 ): EchoClient {
-  const args = [
-    "netns",
-    "exec",
-    ns,
-    "python3",
-    join(REPO_ROOT, "test", "clients", "echo_client.py"),
-    "--host",
-    HOST_IP,
-  ];
-  args.push("--conns", String(o.conns), "--bytes", String(o.bytes), "--timeout", String(o.timeoutS));
-  if (o.ready) args.push("--ready");
+  const args = ["netns", "exec", ns, ...echoClientArgv(o)];
   const child = spawn("ip", args, { stdio: ["ignore", "pipe", "inherit"] });
   let out = "";
   let markReady: () => void = () => undefined;

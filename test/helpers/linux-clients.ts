@@ -2,11 +2,12 @@
 // checks every TAP test of the whole cluster makes, one way. ping, the
 // byte-verifying TCP echo client (test/clients/echo_client.py) and
 // libmemcached's memccapable, each bounded by a timeout.
+import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { join } from "node:path";
+import type { TestContext } from "node:test";
 import { promisify } from "node:util";
-import { REPO_ROOT, HOST_IP } from "@ix/cluster";
-import type { EchoResult } from "./echo-client.ts";
+import { HOST_IP } from "@ix/cluster";
+import { echoClientArgv, type EchoResult } from "./echo-client.ts";
 
 const run = promisify(execFile);
 
@@ -50,21 +51,7 @@ export function linuxClients(ns: string): LinuxClients {
     },
     echoTransfer: async (conns, bytes, timeoutS = 100) =>
       JSON.parse(
-        await inNs(
-          [
-            "python3",
-            join(REPO_ROOT, "test", "clients", "echo_client.py"),
-            "--host",
-            HOST_IP,
-            "--conns",
-            String(conns),
-            "--bytes",
-            String(bytes),
-            "--timeout",
-            String(timeoutS),
-          ],
-          (timeoutS + 60) * 1000,
-        ),
+        await inNs(echoClientArgv({ conns, bytes, timeoutS }), (timeoutS + 60) * 1000),
       ) as EchoResult,
     memccapable: async () => {
       const output = await inNs(["memccapable", "-a", "-h", HOST_IP, "-p", "11211"], 60_000);
@@ -77,4 +64,16 @@ export function linuxClients(ns: string): LinuxClients {
       };
     },
   };
+}
+
+/**
+ * memccapable -a through `linux`: at least 20 ASCII tests ran and none failed
+ * (the verdicts go to `t`'s diagnostics; the output is the failure message).
+ */
+export async function assertMemccapable(linux: LinuxClients, t: TestContext): Promise<void> {
+  const m = await linux.memccapable();
+  t.diagnostic(`memccapable: ${m.passed} ASCII tests passed, ${m.failed} failed`);
+  assert.equal(m.failed, 0, m.output);
+  assert.ok(m.passed >= 20, `only ${m.passed} tests ran`);
+  assert.ok(m.allPassed, m.output);
 }

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { REPO_ROOT, HOST_IP, type Cluster } from "@ix/cluster";
 import { metricSamples, sum } from "./metrics.ts";
+import { echoClientArgv } from "./echo-client.ts";
 
 const run = promisify(execFile);
 const client = (name: string): string => join(REPO_ROOT, "test", "clients", name);
@@ -26,21 +27,7 @@ export async function echoClient(
   bytes: number,
   timeoutS = 60,
 ): Promise<EchoResult> {
-  const argv = [
-    "netns",
-    "exec",
-    ns,
-    "python3",
-    client("echo_client.py"),
-    "--host",
-    HOST_IP,
-    "--conns",
-    String(conns),
-    "--bytes",
-    String(bytes),
-    "--timeout",
-    String(timeoutS),
-  ];
+  const argv = ["netns", "exec", ns, ...echoClientArgv({ conns, bytes, timeoutS })];
   try {
     return JSON.parse((await run("ip", argv, { timeout: (timeoutS + 10) * 1000 })).stdout) as EchoResult;
   } catch (e) {
