@@ -82,13 +82,25 @@ elapsed = time.time() - start
 if args.hold:
     print(json.dumps({"holding": [c["port"] for c in conns]}), flush=True)
     time.sleep(args.hold)
+def where(c):
+    """For a mismatch: the first differing offset, and where the bytes found
+    there come from in the stream sent (earlier: data repeated; later: data
+    skipped; -1: bytes never sent), so a failure says what kind it is."""
+    got, want = bytes(c["recv"]), c["data"]
+    at = next((k for k in range(min(len(got), len(want))) if got[k] != want[k]), min(len(got), len(want)))
+    probe = got[at:at + 64]
+    return {"firstDiff": at, "bytesThereFrom": want.find(probe) if len(probe) == 64 else -1}
+
 failures = []
 verified = 0
 for c in conns:
     if bytes(c["recv"]) == c["data"]:
         verified += per
     else:
-        failures.append({"conn": c["i"], "got": len(c["recv"]), "error": c.get("error", "mismatch" if len(c["recv"]) >= per else "timeout")})
+        f = {"conn": c["i"], "got": len(c["recv"]), "error": c.get("error", "mismatch" if len(c["recv"]) >= per else "timeout")}
+        if f["error"] == "mismatch":
+            f.update(where(c))
+        failures.append(f)
     c["sock"].close()
 print(json.dumps({"verified": verified, "expected": per * args.conns, "ports": [c["port"] for c in conns], "failures": failures, "seconds": elapsed}))
 sys.exit(1 if failures else 0)
