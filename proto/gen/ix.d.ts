@@ -757,6 +757,12 @@ export namespace ix {
         /** Event window. */
         window: number;
 
+        /** Event afterSeq. */
+        afterSeq: number;
+
+        /** Event afterSession. */
+        afterSession: number;
+
         /**
          * Encodes the specified Event message. Does not implicitly {@link ix.Event.verify|verify} messages.
          * @param message Event message or plain object to encode
@@ -835,6 +841,12 @@ export namespace ix {
 
             /** Event window */
             window?: (number|null);
+
+            /** Event afterSeq */
+            afterSeq?: (number|null);
+
+            /** Event afterSession */
+            afterSession?: (number|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
@@ -1452,6 +1464,12 @@ export namespace ix {
         /** Migration startedUs. */
         startedUs: number;
 
+        /** Migration sourceEventSeq. */
+        sourceEventSeq: number;
+
+        /** Migration sourceEventSession. */
+        sourceEventSession: number;
+
         /**
          * Encodes the specified Migration message. Does not implicitly {@link ix.Migration.verify|verify} messages.
          * @param message Migration message or plain object to encode
@@ -1527,6 +1545,12 @@ export namespace ix {
 
             /** Migration startedUs */
             startedUs?: (number|null);
+
+            /** Migration sourceEventSeq */
+            sourceEventSeq?: (number|null);
+
+            /** Migration sourceEventSession */
+            sourceEventSession?: (number|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];

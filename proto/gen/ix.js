@@ -2031,6 +2031,8 @@ export const ix = $root.ix = (() => {
          * @property {number|null} [port2] Event port2
          * @property {number|null} [value] Event value
          * @property {number|null} [window] Event window
+         * @property {number|null} [afterSeq] Event afterSeq
+         * @property {number|null} [afterSession] Event afterSession
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -2135,6 +2137,22 @@ export const ix = $root.ix = (() => {
         Event.prototype.window = 0;
 
         /**
+         * Event afterSeq.
+         * @member {number} afterSeq
+         * @memberof ix.Event
+         * @instance
+         */
+        Event.prototype.afterSeq = 0;
+
+        /**
+         * Event afterSession.
+         * @member {number} afterSession
+         * @memberof ix.Event
+         * @instance
+         */
+        Event.prototype.afterSession = 0;
+
+        /**
          * Encodes the specified Event message. Does not implicitly {@link ix.Event.verify|verify} messages.
          * @function encode
          * @memberof ix.Event
@@ -2168,6 +2186,10 @@ export const ix = $root.ix = (() => {
                 writer.uint32(/* id 8, wireType 0 =*/64).int32(message.value);
             if (message.window != null && $Object.hasOwnProperty.call(message, "window") && message.window !== 0)
                 writer.uint32(/* id 9, wireType 0 =*/72).uint32(message.window);
+            if (message.afterSeq != null && $Object.hasOwnProperty.call(message, "afterSeq") && !$Object.is(message.afterSeq, 0))
+                writer.uint32(/* id 10, wireType 1 =*/81).double(message.afterSeq);
+            if (message.afterSession != null && $Object.hasOwnProperty.call(message, "afterSession") && !$Object.is(message.afterSession, 0))
+                writer.uint32(/* id 11, wireType 1 =*/89).double(message.afterSession);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -2293,6 +2315,24 @@ export const ix = $root.ix = (() => {
                             delete message.window;
                         continue;
                     }
+                case 10: {
+                        if (wireType !== 1)
+                            break;
+                        if (!$Object.is(value = reader.double(), 0))
+                            message.afterSeq = value;
+                        else
+                            delete message.afterSeq;
+                        continue;
+                    }
+                case 11: {
+                        if (wireType !== 1)
+                            break;
+                        if (!$Object.is(value = reader.double(), 0))
+                            message.afterSession = value;
+                        else
+                            delete message.afterSession;
+                        continue;
+                    }
                 }
                 reader.skipType(wireType, _depth, tag);
                 if (!reader.discardUnknown) {
@@ -2397,6 +2437,12 @@ export const ix = $root.ix = (() => {
             if (object.window != null)
                 if ($Number(object.window) !== 0)
                     message.window = object.window >>> 0;
+            if (object.afterSeq != null)
+                if (!$Object.is($Number(object.afterSeq), 0))
+                    message.afterSeq = $Number(object.afterSeq);
+            if (object.afterSession != null)
+                if (!$Object.is($Number(object.afterSession), 0))
+                    message.afterSession = $Number(object.afterSession);
             return message;
         };
 
@@ -2433,6 +2479,8 @@ export const ix = $root.ix = (() => {
                 object.port2 = 0;
                 object.value = 0;
                 object.window = 0;
+                object.afterSeq = 0;
+                object.afterSession = 0;
             }
             if (message.kind != null && $Object.hasOwnProperty.call(message, "kind"))
                 object.kind = options.enums === $String ? $root.ix.EventKind[message.kind] === $undefined ? message.kind : $root.ix.EventKind[message.kind] : message.kind;
@@ -2452,6 +2500,10 @@ export const ix = $root.ix = (() => {
                 object.value = message.value;
             if (message.window != null && $Object.hasOwnProperty.call(message, "window"))
                 object.window = message.window;
+            if (message.afterSeq != null && $Object.hasOwnProperty.call(message, "afterSeq"))
+                object.afterSeq = options.json && !$isFinite(message.afterSeq) ? $String(message.afterSeq) : message.afterSeq;
+            if (message.afterSession != null && $Object.hasOwnProperty.call(message, "afterSession"))
+                object.afterSession = options.json && !$isFinite(message.afterSession) ? $String(message.afterSession) : message.afterSession;
             return object;
         };
 
@@ -3939,6 +3991,8 @@ export const ix = $root.ix = (() => {
          * @property {Array.<ix.FlowGroupState.$Properties>|null} [states] Migration states
          * @property {Array.<ix.Frame.$Properties>|null} [frames] Migration frames
          * @property {number|null} [startedUs] Migration startedUs
+         * @property {number|null} [sourceEventSeq] Migration sourceEventSeq
+         * @property {number|null} [sourceEventSession] Migration sourceEventSession
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -4038,6 +4092,22 @@ export const ix = $root.ix = (() => {
         Migration.prototype.startedUs = 0;
 
         /**
+         * Migration sourceEventSeq.
+         * @member {number} sourceEventSeq
+         * @memberof ix.Migration
+         * @instance
+         */
+        Migration.prototype.sourceEventSeq = 0;
+
+        /**
+         * Migration sourceEventSession.
+         * @member {number} sourceEventSession
+         * @memberof ix.Migration
+         * @instance
+         */
+        Migration.prototype.sourceEventSession = 0;
+
+        /**
          * Encodes the specified Migration message. Does not implicitly {@link ix.Migration.verify|verify} messages.
          * @function encode
          * @memberof ix.Migration
@@ -4071,6 +4141,10 @@ export const ix = $root.ix = (() => {
                     $root.ix.Frame.encode(message.frames[i], writer.uint32(/* id 7, wireType 2 =*/58).fork(), _depth + 1).ldelim();
             if (message.startedUs != null && $Object.hasOwnProperty.call(message, "startedUs") && !$Object.is(message.startedUs, 0))
                 writer.uint32(/* id 8, wireType 1 =*/65).double(message.startedUs);
+            if (message.sourceEventSeq != null && $Object.hasOwnProperty.call(message, "sourceEventSeq") && !$Object.is(message.sourceEventSeq, 0))
+                writer.uint32(/* id 9, wireType 1 =*/73).double(message.sourceEventSeq);
+            if (message.sourceEventSession != null && $Object.hasOwnProperty.call(message, "sourceEventSession") && !$Object.is(message.sourceEventSession, 0))
+                writer.uint32(/* id 10, wireType 1 =*/81).double(message.sourceEventSession);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -4190,6 +4264,24 @@ export const ix = $root.ix = (() => {
                             delete message.startedUs;
                         continue;
                     }
+                case 9: {
+                        if (wireType !== 1)
+                            break;
+                        if (!$Object.is(value = reader.double(), 0))
+                            message.sourceEventSeq = value;
+                        else
+                            delete message.sourceEventSeq;
+                        continue;
+                    }
+                case 10: {
+                        if (wireType !== 1)
+                            break;
+                        if (!$Object.is(value = reader.double(), 0))
+                            message.sourceEventSession = value;
+                        else
+                            delete message.sourceEventSession;
+                        continue;
+                    }
                 }
                 reader.skipType(wireType, _depth, tag);
                 if (!reader.discardUnknown) {
@@ -4286,6 +4378,12 @@ export const ix = $root.ix = (() => {
             if (object.startedUs != null)
                 if (!$Object.is($Number(object.startedUs), 0))
                     message.startedUs = $Number(object.startedUs);
+            if (object.sourceEventSeq != null)
+                if (!$Object.is($Number(object.sourceEventSeq), 0))
+                    message.sourceEventSeq = $Number(object.sourceEventSeq);
+            if (object.sourceEventSession != null)
+                if (!$Object.is($Number(object.sourceEventSession), 0))
+                    message.sourceEventSession = $Number(object.sourceEventSession);
             return message;
         };
 
@@ -4317,6 +4415,8 @@ export const ix = $root.ix = (() => {
                 object.sourceCore = 0;
                 object.targetCore = 0;
                 object.startedUs = 0;
+                object.sourceEventSeq = 0;
+                object.sourceEventSession = 0;
             }
             if (message.stage != null && $Object.hasOwnProperty.call(message, "stage"))
                 object.stage = options.enums === $String ? $root.ix.MigrationStage[message.stage] === $undefined ? message.stage : $root.ix.MigrationStage[message.stage] : message.stage;
@@ -4343,6 +4443,10 @@ export const ix = $root.ix = (() => {
             }
             if (message.startedUs != null && $Object.hasOwnProperty.call(message, "startedUs"))
                 object.startedUs = options.json && !$isFinite(message.startedUs) ? $String(message.startedUs) : message.startedUs;
+            if (message.sourceEventSeq != null && $Object.hasOwnProperty.call(message, "sourceEventSeq"))
+                object.sourceEventSeq = options.json && !$isFinite(message.sourceEventSeq) ? $String(message.sourceEventSeq) : message.sourceEventSeq;
+            if (message.sourceEventSession != null && $Object.hasOwnProperty.call(message, "sourceEventSession"))
+                object.sourceEventSession = options.json && !$isFinite(message.sourceEventSession) ? $String(message.sourceEventSession) : message.sourceEventSession;
             return object;
         };
 

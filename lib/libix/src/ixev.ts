@@ -9,6 +9,7 @@ import type { NatsConnection, Subscription } from "@nats-io/transport-node";
 import { ix } from "@ix/proto";
 import { subjects as S } from "@ix/bus";
 import { IxevConn, type ConnHandler, type ConnRegistry } from "./conn.ts";
+import { MoveOrder } from "./move-order.ts";
 import { UserThread, type EventConditions, type KnockInfo, type UdpDatagram } from "./user-thread.ts";
 import { CoreLiveness } from "./core-liveness.ts";
 import { randomBytes } from "node:crypto";
@@ -39,6 +40,8 @@ export interface IxevOptions {
 
 export class Ixev implements EventConditions, ConnRegistry {
   readonly threads = new Map<number, UserThread>();
+  /** A moved connection's events are handed on in order across the threads (move-order.ts). */
+  readonly moveOrder = new MoveOrder();
   readonly conns = new Map<number, IxevConn>();
   malformedBatches = 0;
   readonly liveness = new CoreLiveness((core) => this.coreFailed(core));
@@ -75,6 +78,7 @@ export class Ixev implements EventConditions, ConnRegistry {
         schedule: opts.schedule,
         now: opts.now,
         resendTimeoutMs: opts.resendTimeoutMs,
+        order: this.moveOrder,
       });
       this.threads.set(core, thread);
       if (nc) this.subscribe(nc, core, thread);

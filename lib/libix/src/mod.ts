@@ -24,3 +24,4 @@ export {
 export { IxevConn, CLOSED_BY_APP, type ConnHandler, type ConnRegistry, type IxevConnInit } from "./conn.ts";
 export { Ixev, type IxevOptions } from "./ixev.ts";
 export { CoreLiveness, HEARTBEAT_LIMIT_MS } from "./core-liveness.ts";
+export { MoveOrder, MOVE_HOLD_MS, type OrderedThread } from "./move-order.ts";

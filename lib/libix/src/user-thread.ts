@@ -15,6 +15,7 @@ import { ix } from "@ix/proto";
 import { owesReturn } from "@ix/bus";
 import { SyscallBatch, type ResultCallback } from "./syscall-batch.ts";
 import { EventSequence } from "./event-sequence.ts";
+import { MOVE_HOLD_MS, type MoveOrder, type OrderedThread } from "./move-order.ts";
 
 /**
  * A delivered EventBatch that needed no answer (return codes alone) is
@@ -59,7 +60,7 @@ export interface FlushParticipant {
   beforeFlush(): void;
 }
 
-export class UserThread {
+export class UserThread implements OrderedThread {
   readonly core: number;
   readonly batch: SyscallBatch;
   /** Receive state of the core's EventBatches. */
@@ -70,6 +71,14 @@ export class UserThread {
   private flushScheduled = false;
   private dispatching = false;
   private readonly schedule: (fn: () => void) => void;
+  /** The order of moved connections' events across this app's threads (move-order.ts); none: batches go on as they come. */
+  private readonly order: MoveOrder | undefined;
+  /** Batches waiting for another core's (move-order.ts), in sequence. */
+  private readonly held: ix.EventBatch[] = [];
+  /** When (ms) the oldest held batch was held. */
+  private heldSinceMs = 0;
+  /** The last EventBatch handed on to the app (move-order.ts waits on it). */
+  readonly handedOn = { session: 0, seq: 0 };
 
   /**
    * `send` publishes one encoded SyscallBatch to the core; `app` names the
@@ -85,8 +94,12 @@ export class UserThread {
     /** Milliseconds (tests drive a manual clock; default Date.now). */
     now?: () => number;
     resendTimeoutMs?: number;
+    /** Shared by the app's threads: a moved connection's events are handed on in order. */
+    order?: MoveOrder;
   }) {
     this.core = opts.core;
+    this.order = opts.order;
+    opts.order?.register(this);
     this.ops = opts.ops;
     this.now = opts.now ?? Date.now;
     this.batch = new SyscallBatch(opts.core, opts.send, opts.app, this.events, {
@@ -104,6 +117,7 @@ export class UserThread {
    * has acknowledged for ACK_DELAY_MS (the core would resend them).
    */
   tick(now = this.now()): void {
+    if (this.held.length > 0 && this.releaseHeld(now)) this.order?.progressed();
     this.batch.resendOverdue(now);
     const ev = this.events;
     if (ev.delivered > this.batch.ackSent && now - ev.deliveredAtMs >= ACK_DELAY_MS) this.flush(true);
@@ -155,6 +169,44 @@ export class UserThread {
         return;
       default:
         break;
+    }
+    const order = this.order;
+    if (order && (this.held.length > 0 || !order.mayHandOn(b.events))) {
+      if (this.held.length === 0) this.heldSinceMs = this.now();
+      this.held.push(b);
+      return;
+    }
+    this.handOn(b);
+    order?.progressed();
+  }
+
+  /** Batches this thread holds for another core's (move-order.ts). */
+  get holding(): number {
+    return this.held.length;
+  }
+
+  /**
+   * Hands on held batches, in sequence, while the first may go (or every one
+   * once the hold has lasted MOVE_HOLD_MS at `nowMs`).
+   */
+  releaseHeld(nowMs = this.now()): boolean {
+    const order = this.order;
+    if (!order || this.held.length === 0) return false;
+    const before = this.held.length;
+    if (nowMs - this.heldSinceMs >= MOVE_HOLD_MS) {
+      order.holdTimeouts++;
+      while (this.held.length > 0) this.handOn(this.held.shift()!);
+    }
+    while (this.held.length > 0 && order.mayHandOn(this.held[0].events)) this.handOn(this.held.shift()!);
+    if (this.held.length === 0) this.heldSinceMs = 0;
+    return this.held.length < before;
+  }
+
+  /** Dispatches one batch's return codes and events and answers it (its run_io return). */
+  private handOn(b: ix.EventBatch): void {
+    if (b.session && b.seq) {
+      this.handedOn.session = b.session;
+      this.handedOn.seq = b.seq;
     }
     this.dispatching = true;
     try {

@@ -111,14 +111,22 @@ export class DataplaneCore {
         send: io.sendMigration,
         rx,
         frames: mbufs,
-        announceMoved: (groups) => {
+        announceMoved: (groups, after) => {
           const moved: ix.IEvent[] = [];
           for (const fg of groups) {
             for (const c of stack.connectionsOf(fg))
-              moved.push({ kind: ix.EventKind.EV_MOVED, handle: c.handle, cookie: c.cookie, value: core });
+              moved.push({
+                kind: ix.EventKind.EV_MOVED,
+                handle: c.handle,
+                cookie: c.cookie,
+                value: core,
+                afterSeq: after.seq,
+                afterSession: after.session,
+              });
           }
           if (moved.length > 0) outbox.sendNow(moved);
         },
+        flushEvents: () => outbox.flushBeforeExport(),
       },
       cfg.transitionTimeoutUs,
     ));

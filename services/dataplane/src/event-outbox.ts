@@ -205,6 +205,27 @@ export class EventOutbox implements EventSink {
       this.lateReturns++;
     }
     this.holding = false;
+    this.emitCarried();
+  }
+
+  /**
+   * Migration's export, at the quiescent point: every event still carried
+   * (held for the app's run_io return) and the codes waiting for step 7
+   * leave now, so no event of a departing connection can leave this core
+   * after its state did. Returns the last batch's seq and the session (both
+   * 0 when nothing was ever sent): START names them, the target puts them
+   * in EV_MOVED, and libix hands on the new core's events only after it
+   * (proto/ix.proto, Event.after_seq).
+   */
+  flushBeforeExport(): { seq: number; session: number } {
+    while (this.carried.length > 0) this.emitCarried();
+    if (this.results) this.sendNow(NO_EVENTS);
+    return { seq: this.seq, session: this.link.session };
+  }
+
+  /** One batch: up to MAX_EVENTS_PER_CYCLE carried events and the pending return codes. */
+  private emitCarried(): void {
+    const carried = this.carried;
     const n = Math.min(carried.length, MAX_EVENTS_PER_CYCLE);
     const w = this.writer;
     const seq = ++this.seq;

@@ -30,6 +30,8 @@ const E_PORT = 6;
 const E_PORT2 = 7;
 const E_VALUE = 8;
 const E_WINDOW = 9;
+const E_AFTER_SEQ = 10;
+const E_AFTER_SESSION = 11;
 
 const EMPTY = new Uint8Array(0);
 
@@ -113,6 +115,8 @@ export class EventBatchWriter {
     w.uintField(E_PORT2, e.port2 ?? 0);
     w.uintField(E_VALUE, e.value ?? 0);
     w.uintField(E_WINDOW, e.window ?? 0);
+    w.doubleField(E_AFTER_SEQ, e.afterSeq ?? 0);
+    w.doubleField(E_AFTER_SESSION, e.afterSession ?? 0);
     w.ldelim();
   }
 

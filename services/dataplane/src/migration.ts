@@ -40,10 +40,26 @@ export interface MigrationPorts {
   send(target: number, m: ix.IMigration): void;
   /** The core's RX ring: frames still waiting there for departing groups leave with START. */
   rx: { extract(groups: ReadonlySet<number>): RxFrame[] };
-  /** Tells the app which core serves the moved groups' connections now (EV_MOVED). */
-  announceMoved(groups: number[]): void;
+  /**
+   * Tells the app which core serves the moved groups' connections now
+   * (EV_MOVED), naming the source's last EventBatch (`after`, from START):
+   * the app hands on this core's events only after that one.
+   */
+  announceMoved(groups: number[], after: EventMark): void;
+  /**
+   * Source side, before the export: sends every event the core still
+   * carries and returns its last EventBatch (event-outbox.ts
+   * flushBeforeExport). Absent: nothing is carried ({0, 0}).
+   */
+  flushEvents?(): EventMark;
   /** Owner of received frames' buffers (the core's mbuf pool; default: none). */
   frames?: RxBufferOwner;
+}
+
+/** An EventBatch of one core process: its seq within the session (0 and 0: none). */
+export interface EventMark {
+  seq: number;
+  session: number;
 }
 
 export interface MigrationStats {
@@ -117,6 +133,9 @@ export class Migrations implements ControlPoint, RxFilter {
     const missing = groups.filter((fg) => !this.p.stack.ownsFlowGroup(fg));
     if (missing.length > 0) return `flow groups not owned here: ${missing.join(",")}`;
     const set = new Set(groups);
+    // Events carried for the app leave before the state: none of a departing
+    // connection's can follow it out of this core (EV_MOVED names this batch).
+    const last = this.p.flushEvents?.() ?? { seq: 0, session: 0 };
     const frames = this.p.rx.extract(set);
     const states = groups.map((fg) => ({ flowGroup: fg, state: this.p.stack.exportFlowGroup(fg) }));
     for (const fg of groups) this.outgoing.set(fg, target);
@@ -132,6 +151,8 @@ export class Migrations implements ControlPoint, RxFilter {
       states,
       frames: frames.map(toFrame),
       startedUs: this.p.clock(),
+      sourceEventSeq: last.seq,
+      sourceEventSession: last.session,
     });
     for (const f of frames) this.mbufs.release(f.data); // the ring's references: START carries the bytes
     return null;
@@ -235,7 +256,7 @@ export class Migrations implements ControlPoint, RxFilter {
       this.incoming.set(fg, { installed: true, releaseAt: now + this.transitionTimeoutUs });
     }
     for (const f of m.frames) if (f.data) this.p.stack.input(f.data, f.flowGroup ?? 0);
-    this.p.announceMoved(groups);
+    this.p.announceMoved(groups, { seq: m.sourceEventSeq ?? 0, session: m.sourceEventSession ?? 0 });
     this.p.send(m.sourceCore, {
       stage: ix.MigrationStage.MIG_READY,
       migrationId: m.migrationId,

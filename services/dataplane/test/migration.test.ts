@@ -371,3 +371,39 @@ test("frames still in the source's RX ring leave with START and give their mbufs
     [0, 0],
   );
 });
+
+test("export: events the source still carries for the app leave before START, and EV_MOVED names the source's last batch", () => {
+  const { w, mail } = twoCores();
+  const a = accept(w, knock(w, 1), 77);
+  const src = w.cores[a.core];
+  const dst = w.cores[1 - a.core];
+  src.autoReturn = false; // the app is busy: it owes its return from run_io
+  w.peer.sendv(a.peerHandle, [text("one ")]);
+  w.settle();
+  w.peer.sendv(a.peerHandle, [text("two ")]);
+  w.settle();
+  assert.equal(received(src, 77), "one ", "'two ' is carried while the app owes its return");
+
+  src.command({
+    kind: ix.CommandKind.CMD_MIGRATE,
+    flowGroups: [a.fg],
+    targetCore: 1 - a.core,
+    migrationId: 9,
+  });
+  w.time.settle();
+  assert.equal(received(src, 77), "one two ", "the carried event left with the export");
+  const last = src.events[src.events.length - 1];
+  const start = mail.find((x) => x.m.stage === S.MIG_START)!.m;
+  assert.equal(start.sourceEventSeq, last.seq, "START names the source's last EventBatch");
+  assert.equal(start.sourceEventSession, last.session);
+  assert.ok(Number(start.sourceEventSeq) > 0);
+
+  carry(w, mail);
+  w.time.settle();
+  const moved = dst.allEvents().filter((e) => e.kind === E.EV_MOVED);
+  assert.deepEqual(
+    moved.map((e) => [Number(e.cookie), Number(e.afterSeq), Number(e.afterSession)]),
+    [[77, Number(last.seq), Number(last.session)]],
+    "EV_MOVED carries the mark to the app",
+  );
+});

@@ -203,16 +203,21 @@ test("the hand-encoded EventBatch decodes as protobufjs's for every kind of even
   w.stackEvent({ type: "dead", cookie: 11, handle: 12, reason: "timeout" });
   w.stackEvent({ type: "udpRecv", srcIp: 1, srcPort: 2, dstPort: 3, data: new Uint8Array([1]) });
   w.stackEvent({ type: "udpSent", cookie: 13 });
-  w.event({ kind: E.EV_MOVED, handle: 14, cookie: 15, value: 1 });
+  w.event({ kind: E.EV_MOVED, handle: 14, cookie: 15, value: 1, afterSeq: 2 ** 40 + 3, afterSession: 77 });
   const b = ix.EventBatch.decode(w.end(40, [0, -ix.Errno.EBADF, 1500]));
   assert.equal(b.core, 2);
   assert.equal(b.seq, 41);
   assert.equal(b.resultsSeq, 40);
   assert.deepEqual(b.results, [0, -ix.Errno.EBADF, 1500]);
-  const o = (e: ix.IEvent) => ({
-    ...ix.Event.toObject(e as ix.Event, { defaults: true }),
-    data: [...(e.data ?? [])],
-  });
+  // EV_MOVED's mark (after_seq, after_session) is checked on its own below.
+  const o = (e: ix.IEvent) => {
+    const {
+      afterSeq: _seq,
+      afterSession: _session,
+      ...rest
+    } = ix.Event.toObject(e as ix.Event, { defaults: true });
+    return { ...rest, data: [...(e.data ?? [])] };
+  };
   assert.deepEqual(b.events.map(o), [
     {
       kind: E.EV_KNOCK,
@@ -254,6 +259,11 @@ test("the hand-encoded EventBatch decodes as protobufjs's for every kind of even
     { kind: E.EV_UDP_SENT, handle: 0, cookie: 13, data: [], ip: 0, port: 0, port2: 0, value: 0, window: 0 },
     { kind: E.EV_MOVED, handle: 14, cookie: 15, data: [], ip: 0, port: 0, port2: 0, value: 1, window: 0 },
   ]);
+  assert.deepEqual(
+    b.events.map((e) => [e.afterSeq, e.afterSession]),
+    [...Array<number[]>(8).fill([0, 0]), [2 ** 40 + 3, 77]],
+    "only EV_MOVED carries a mark",
+  );
 });
 
 test("while the app owes a return the core's timers still run: a lost segment is retransmitted", () => {
