@@ -105,6 +105,8 @@ export class Ixev implements EventConditions, ConnRegistry {
     eventGaps: number;
     eventResendRequests: number;
     eventsSkipped: number;
+    /** Holds for a moved connection's old core that ended at MOVE_HOLD_MS (move-order.ts). */
+    moveHoldTimeouts: number;
   } {
     const d = {
       syscallsResent: 0,
@@ -112,6 +114,7 @@ export class Ixev implements EventConditions, ConnRegistry {
       eventGaps: 0,
       eventResendRequests: 0,
       eventsSkipped: 0,
+      moveHoldTimeouts: this.moveOrder.holdTimeouts,
     };
     for (const t of this.threads.values()) {
       const c = t.events.counters;

@@ -66,7 +66,7 @@ export function startIxApp(o: IxAppOptions): Ixev {
   });
   new Counter({
     name: "ix_app_delivery_total",
-    help: "Batches lost or repeated between the app and its cores over NATS, by what libix did: syscalls_resent (a SyscallBatch sent again), event_duplicates and event_gaps (EventBatches dropped), event_resend_requests, events_skipped (seqs a core gave up)",
+    help: "Batches lost or repeated between the app and its cores over NATS, by what libix did: syscalls_resent (a SyscallBatch sent again), event_duplicates and event_gaps (EventBatches dropped), event_resend_requests, events_skipped (seqs a core gave up), move_hold_timeouts (a moved connection's new core held 2 s for its old core's last batch)",
     labelNames: ["what"],
     registers: [o.registry],
     collect() {
@@ -77,6 +77,7 @@ export function startIxApp(o: IxAppOptions): Ixev {
       this.inc({ what: "event_gaps" }, d.eventGaps);
       this.inc({ what: "event_resend_requests" }, d.eventResendRequests);
       this.inc({ what: "events_skipped" }, d.eventsSkipped);
+      this.inc({ what: "move_hold_timeouts" }, d.moveHoldTimeouts);
     },
   });
   libix.listen(ECHO_PORT);
