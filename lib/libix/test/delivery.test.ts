@@ -7,10 +7,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ix } from "@ix/proto";
+import { udp } from "./events.ts";
 import { Ixev, ACK_DELAY_MS, DEFAULT_SYSCALL_RESEND_MS, MAX_SYSCALL_RESEND_MS } from "../src/mod.ts";
 
 const K = ix.SyscallKind;
-const E = ix.EventKind;
 const SESSION = 4242;
 
 function app() {
@@ -39,14 +39,6 @@ function app() {
   };
   return { ixev, thread, sent, feed, clock, runLater, got };
 }
-
-const udp = (v: number): ix.IEvent => ({
-  kind: E.EV_UDP_RECV,
-  ip: 1,
-  port: 2,
-  port2: 53,
-  data: new Uint8Array([v]),
-});
 
 test("EventBatches are handled in order and once: a duplicate is dropped and acknowledged again, a gap dropped and asked for once", () => {
   const { thread, sent, feed, got } = app();

@@ -7,6 +7,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ix } from "@ix/proto";
+import { udp } from "./events.ts";
 import { Ixev, MOVE_HOLD_MS } from "../src/mod.ts";
 
 const E = ix.EventKind;
@@ -34,13 +35,6 @@ function app() {
   return { ixev, feed, clock, got };
 }
 
-const udp = (v: number): ix.IEvent => ({
-  kind: E.EV_UDP_RECV,
-  ip: 1,
-  port: 2,
-  port2: 53,
-  data: new Uint8Array([v]),
-});
 /** EV_MOVED to core 1 of a connection the old core (session SESSION[0]) last reported in its batch `afterSeq`. */
 const moved = (afterSeq: number, afterSession = SESSION[0]): ix.IEvent => ({
   kind: E.EV_MOVED,

@@ -71,6 +71,16 @@ function received(c: RecordedCore, cookie: number): string {
     .join("");
 }
 
+/** IXCP's CMD_MIGRATE to `src`: the accepted connection's group goes to the other core; replies collected. */
+function migrateAway(src: RecordedCore, a: Accepted, migrationId: number): ix.CommandReply[] {
+  return src.command({
+    kind: ix.CommandKind.CMD_MIGRATE,
+    flowGroups: [a.fg],
+    targetCore: 1 - a.core,
+    migrationId,
+  });
+}
+
 /** Hands every kept Migration message to its target core, in order. */
 function carry(w: TestWire, mail: { target: number; m: ix.Migration }[], stage?: ix.MigrationStage): void {
   for (let i = 0; i < mail.length;) {
@@ -90,12 +100,7 @@ test("export, forward, EV_MOVED and READY: a moving connection keeps its bytes i
   w.settle();
   assert.equal(received(src, 77), "one ");
 
-  const replies = src.command({
-    kind: ix.CommandKind.CMD_MIGRATE,
-    flowGroups: [a.fg],
-    targetCore: 1 - a.core,
-    migrationId: 5,
-  });
+  const replies = migrateAway(src, a, 5);
   w.time.settle();
   assert.equal(replies.length, 0, "IXCP's answer waits for READY");
   assert.equal(src.core.stack.ownsFlowGroup(a.fg), false, "exported");
@@ -157,12 +162,7 @@ test("hold: frames that reach the target before START wait for the transition wi
   const a = accept(w, knock(w, 1), 77);
   const src = w.cores[a.core];
   const dst = w.cores[1 - a.core];
-  src.command({
-    kind: ix.CommandKind.CMD_MIGRATE,
-    flowGroups: [a.fg],
-    targetCore: 1 - a.core,
-    migrationId: 1,
-  });
+  migrateAway(src, a, 1);
   w.time.settle();
   // "A" still reaches the source (forwarded); then the RETA changes and "B" reaches the target first.
   w.peer.sendv(a.peerHandle, [text("A")]);
@@ -351,12 +351,7 @@ test("frames still in the source's RX ring leave with START and give their mbufs
   w.pump();
   assert.equal(src.core.rx.length, 2, "both wait in the ring");
   assert.equal(src.core.mbufs.inUse, 2, "one mbuf each");
-  src.command({
-    kind: ix.CommandKind.CMD_MIGRATE,
-    flowGroups: [a.fg],
-    targetCore: 1 - a.core,
-    migrationId: 9,
-  });
+  migrateAway(src, a, 9);
   w.time.settle();
   assert.equal(src.core.migrations.stats.framesCarried, 2);
   assert.equal(src.core.mbufs.inUse, 0, "START carries the bytes: the source's mbufs are back");
@@ -384,12 +379,7 @@ test("export: events the source still carries for the app leave before START, an
   w.settle();
   assert.equal(received(src, 77), "one ", "'two ' is carried while the app owes its return");
 
-  src.command({
-    kind: ix.CommandKind.CMD_MIGRATE,
-    flowGroups: [a.fg],
-    targetCore: 1 - a.core,
-    migrationId: 9,
-  });
+  migrateAway(src, a, 9);
   w.time.settle();
   assert.equal(received(src, 77), "one two ", "the carried event left with the export");
   const last = src.events[src.events.length - 1];
